@@ -1,0 +1,31 @@
+import { joinContracts, type ArgsOf, type ResultOf } from './define';
+import { membersContract } from './members';
+import { registerContract } from './register';
+import type { Result } from '../result';
+
+/** The whole API between the window and the core: every domain's handlers, each name once. */
+export const contract = joinContracts(registerContract, membersContract);
+
+export type Contract = typeof contract;
+export type HandlerName = keyof Contract;
+export type HandlerArgs<K extends HandlerName> = ArgsOf<Contract[K]>;
+export type HandlerResult<K extends HandlerName> = ResultOf<Contract[K]>;
+
+/** What the core implements: one async function per contract entry. */
+export type Api = { [K in HandlerName]: (args: import('./define').ParsedArgsOf<Contract[K]>) => Promise<HandlerResult<K>> };
+
+/** What the renderer calls. */
+export type Invoke = <K extends HandlerName>(name: K, args: HandlerArgs<K>) => Promise<Result<HandlerResult<K>>>;
+
+/** Events main → renderer on one typed channel. */
+export interface EventMap {
+  'register.saveState': { state: import('./register').SaveState; error?: { code: string; message: string } };
+  'register.locked': { path: string; reason: 'idle' | 'user' | 'quit' };
+  'job.progress': { jobId: string; done: number; total: number; label?: string };
+}
+export type EventName = keyof EventMap;
+export type Emit = <E extends EventName>(event: E, payload: EventMap[E]) => void;
+
+export * from './register';
+export * from './members';
+export { handler, joinContracts } from './define';
