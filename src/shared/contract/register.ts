@@ -60,9 +60,14 @@ export const registerContract = {
       passphrase,
     }),
   ),
-  'register.open': handler<RegisterInfo>()(z.object({ path: filePath, secret: secretSchema })),
+  /** `force` takes over a lock another Kansli left (after the user confirmed it is not in use). */
+  'register.open': handler<RegisterInfo>()(
+    z.object({ path: filePath, secret: secretSchema, force: z.boolean().default(false) }),
+  ),
   'register.info': handler<RegisterInfo | null>()(z.object({})),
-  'register.lock': handler<{ locked: true; path: string }>()(z.object({})),
+  'register.lock': handler<{ locked: true; path: string }>()(
+    z.object({ reason: z.enum(['user', 'idle']).default('user') }),
+  ),
   'register.close': handler<{ closed: true }>()(z.object({})),
   'register.save': handler<RegisterInfo>()(z.object({})),
   /** After the file changed on disk under us: write what we have to a new file instead. */

@@ -1,0 +1,64 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { formatRf, makeRf, validateRf } from './rf';
+
+// shared/reference sits beside the repository (locally /work/shared, in CI beside the clone).
+function loadVectors(section: string): Array<{ input: Record<string, unknown>; expected: unknown }> {
+  const candidates = [
+    resolve(process.cwd(), '../shared/reference/vectors.json'),
+    resolve(fileURLToPath(import.meta.url), '../../../../../shared/reference/vectors.json'),
+  ];
+  const file = candidates.find((f) => existsSync(f));
+  if (!file) throw new Error(`vectors.json not found; looked in ${candidates.join(', ')}`);
+  const all = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Array<{ input: Record<string, unknown>; expected: unknown }>>;
+  const rows = all[section];
+  if (!rows?.length) throw new Error(`section ${section} missing from vectors.json`);
+  return rows;
+}
+
+describe('vectors 6_iso11649_rf_and_camt', () => {
+  for (const v of loadVectors('6_iso11649_rf_and_camt')) {
+    const i = v.input;
+    if ('rf' in i) {
+      it(`validate ${i.rf}`, () => expect(validateRf(String(i.rf)).ok).toBe(v.expected));
+    } else if ('format' in i) {
+      it(`format ${i.format}`, () => expect(formatRf(String(i.format))).toBe(v.expected));
+    } else if ('make_rf_from' in i) {
+      it(`make from ${i.make_rf_from}`, () => {
+        const rf = makeRf(String(i.make_rf_from));
+        expect(rf).toBe(v.expected);
+        expect(validateRf(rf).ok).toBe(true);
+      });
+    } else {
+      it.todo(`${Object.keys(i).join(',')} — camt.053/054 paths, belong to the bank-file importer`);
+    }
+  }
+});
+
+describe('RF references', () => {
+  it('treats leading zeros as significant for matching but not for the check', () => {
+    expect(makeRf('1')).toBe('RF741');
+    expect(makeRf('0000000001')).toBe('RF740000000001');
+    expect(validateRf('rf74 0000 0000 01')).toEqual({ ok: true, rf: 'RF740000000001' });
+  });
+
+  it('gives specific codes', () => {
+    expect(validateRf('')).toEqual({ ok: false, code: 'rf-empty' });
+    expect(validateRf('XX18539007547034')).toEqual({ ok: false, code: 'rf-format' });
+    expect(validateRf('RF18-5390')).toEqual({ ok: false, code: 'rf-format' });
+    expect(validateRf('RF011111111111111111111111')).toEqual({ ok: false, code: 'rf-length' });
+    expect(validateRf('RF17 5390 0754 7034')).toEqual({ ok: false, code: 'rf-check-digits' });
+    expect(() => makeRf('')).toThrow(RangeError);
+    expect(() => makeRf('1'.repeat(22))).toThrow(RangeError);
+    expect(() => makeRf('ÅÄÖ')).toThrow(RangeError);
+  });
+
+  it('round-trips letters and digits', () => {
+    for (const ref of ['A', 'Z9', 'MEDLEM2025', '123456789012345678901', 'xx5zic']) {
+      const rf = makeRf(ref);
+      expect(validateRf(formatRf(rf))).toEqual({ ok: true, rf });
+    }
+  });
+});
