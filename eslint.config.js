@@ -37,7 +37,9 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/core/**', 'node:*', 'electron'], message: 'The renderer talks to the core only through the contract.' }],
+        patterns: [
+          { group: ['../core/**', '../../core/**', '../../../core/**', 'node:*', 'electron'], message: 'The renderer talks to the core only through the contract.' },
+        ],
       }],
     },
   },

@@ -1,5 +1,11 @@
-// Placeholder replaced by the session module; see src/core/register/session.ts.
 import type { Api, Emit } from '../shared/contract';
+import { createMembersHandlers } from './members/handlers';
+import { createRegisterHandlers } from './register/handlers';
+import type { Session } from './register/session';
+import { KansliError } from '../shared/result';
+import type { KdfParams } from './vault';
+
+export { dispatch } from './dispatch';
 
 export interface CoreOptions {
   /** Where Kansli keeps its own small settings (recent registers). Never secrets. */
@@ -7,7 +13,7 @@ export interface CoreOptions {
   /** Events to the window (save state, locked, job progress). */
   emit: Emit;
   /** Argon2id parameters for new registers; tests pass cheaper ones. */
-  kdf?: { memoryKiB: number; iterations: number; parallelism: number };
+  kdf?: KdfParams;
   /** Milliseconds between a change and the automatic save. */
   saveDebounceMs?: number;
   now?: () => Date;
@@ -19,4 +25,38 @@ export interface Core {
   shutdown(): Promise<void>;
 }
 
-export declare function createCore(options: CoreOptions): Promise<Core>;
+/**
+ * The one entry point. Electron's main process, the browser preview, the tests and the bench all
+ * get the same API object here, with exactly the handlers of the contract.
+ */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  let current: Session | undefined;
+  const now = options.now ?? (() => new Date());
+  const context = () => {
+    if (!current) throw new KansliError('not-open', 'No register is open.');
+    return current;
+  };
+
+  const api: Api = {
+    ...createRegisterHandlers({
+      configDir: options.configDir,
+      emit: options.emit,
+      kdf: options.kdf,
+      saveDebounceMs: options.saveDebounceMs ?? 1500,
+      now,
+      current: () => current,
+      setCurrent: (s) => (current = s),
+    }),
+    ...createMembersHandlers(context),
+  };
+
+  return {
+    api,
+    async shutdown() {
+      if (current) {
+        await current.close();
+        current = undefined;
+      }
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { app, BrowserWindow } from 'electron';
+import { createCore, type Core } from '../core';
+import { dispatch } from '../core/dispatch';
+import { IPC } from '../shared/bridge';
+import type { Emit } from '../shared/contract';
+import { registerIpc } from './ipc';
+import { installMenu } from './menu';
+import { devRendererUrl, installSecurity } from './security';
+import { createMainWindow, handleAppProtocol, registerAppScheme } from './window';
+
+// The scheme must be privileged before `ready`; doing it at load time guarantees that.
+registerAppScheme();
+
+let mainWindow: BrowserWindow | null = null;
+
+// One register file, one writer: a second Kansli would fight the first over the file's lock,
+// so the second start only brings the first window forward and leaves.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  start();
+}
+
+function start(): void {
+  const emit: Emit = (event, payload) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC.event, { event, payload });
+  };
+
+  const corePromise: Promise<Core> = app.whenReady().then(() =>
+    createCore({ configDir: app.getPath('userData'), emit }),
+  );
+  corePromise.catch((e: unknown) => console.error('[kansli] the core failed to start:', e));
+  const apiPromise = corePromise.then((core) => core.api);
+  apiPromise.catch(() => undefined); // reported above; each call answers with an error Result
+  registerIpc(apiPromise);
+
+  void app.whenReady().then(() => {
+    installSecurity();
+    handleAppProtocol();
+    installMenu(
+      {
+        lock: () =>
+          void corePromise.then((core) => dispatch(core.api, 'register.lock', {})).catch(() => undefined),
+      },
+      devRendererUrl() !== null,
+    );
+    mainWindow = createMainWindow();
+    mainWindow.on('closed', () => (mainWindow = null));
+  });
+
+  // The register is open, decrypted, in this process: closing the last window ends the app
+  // (on macOS too) so nothing stays unlocked without a window.
+  app.on('window-all-closed', () => app.quit());
+
+  // Quitting waits for the forced save and the lock release. No timeout on purpose: a slow disk
+  // must delay the quit, not lose the last changes.
+  let shutdown: 'running' | 'pending' | 'done' = 'running';
+  app.on('before-quit', (event) => {
+    if (shutdown === 'done') return;
+    event.preventDefault();
+    if (shutdown === 'pending') return;
+    shutdown = 'pending';
+    void corePromise
+      .then((core) => core.shutdown())
+      .catch((e: unknown) => console.error('[kansli] shutdown failed:', e))
+      .finally(() => {
+        shutdown = 'done';
+        app.quit();
+      });
+  });
+}

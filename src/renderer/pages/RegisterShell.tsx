@@ -1,0 +1,61 @@
+import { AppShell, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RegisterInfo } from '../../shared/contract';
+import { bridge, call } from '../api';
+import { SaveBadge, SaveProblem } from '../components/SaveStatus';
+import { useIdleLock } from '../hooks/useIdleLock';
+import { MembersPage } from './MembersPage';
+import { SettingsModal } from './SettingsModal';
+
+/** The open register: header with save state and lock, the member list, settings. */
+export function RegisterShell({ info, onInfo }: { info: RegisterInfo; onInfo: (info: RegisterInfo) => void }) {
+  const { t } = useTranslation();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+
+  useEffect(
+    () => bridge.on('register.saveState', ({ state, error }) => onInfo({ ...info, saveState: state, saveError: error })),
+    [info, onInfo],
+  );
+
+  const lock = useCallback(
+    (reason: 'user' | 'idle') =>
+      call('register.lock', { reason }).catch(() => notifications.show({ color: 'red', message: t('shell.lockFailed') })),
+    [t],
+  );
+  useIdleLock(info.idleLockMinutes, () => void lock('idle'));
+  useHotkeys([['mod+L', () => void lock('user')]]);
+
+  return (
+    <AppShell header={{ height: 60 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Title order={3} data-testid="association-name">
+              {info.associationName}
+            </Title>
+            <SaveBadge info={info} />
+          </Group>
+          <Group gap="xs">
+            <Button variant="subtle" onClick={() => setSettingsOpen(true)}>
+              {t('shell.settings')}
+            </Button>
+            <Button variant="outline" onClick={() => void lock('user')} title="Ctrl+L">
+              {t('shell.lock')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main h="100dvh">
+        <Stack h="calc(100dvh - 60px - 2 * var(--mantine-spacing-md))" gap="sm">
+          <SaveProblem info={info} onInfo={onInfo} />
+          <MembersPage info={info} />
+        </Stack>
+        <Text hidden>{t('shell.members')}</Text>
+      </AppShell.Main>
+      <SettingsModal opened={settingsOpen} onClose={() => setSettingsOpen(false)} info={info} onInfo={onInfo} />
+    </AppShell>
+  );
+}

@@ -1,0 +1,44 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import { startPreviewServer, type PreviewServer, type PreviewServerOptions } from '../../src/preview/server';
+
+export interface PreviewFixtures {
+  /** A preview server of its own for each test, with a fresh config folder. */
+  server: PreviewServer;
+  /** Empty per-test folder: the config lives in tmpDir/config; put registers anywhere in here. */
+  tmpDir: string;
+}
+
+export interface PreviewOptions {
+  /** Argon2id parameters for registers created in the test (`test.use({ kdf })`); the core's own by default. */
+  kdf: PreviewServerOptions['kdf'] | undefined;
+}
+
+export const test = base.extend<PreviewFixtures & PreviewOptions>({
+  kdf: [undefined, { option: true }],
+
+  // eslint-disable-next-line no-empty-pattern
+  tmpDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'kansli-e2e-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+
+  server: async ({ tmpDir, kdf }, use) => {
+    const configDir = join(tmpDir, 'config');
+    await mkdir(configDir);
+    const server = await startPreviewServer({ port: 0, configDir, kdf });
+    await use(server);
+    await server.close();
+  },
+
+  // The page starts at the preview, already holding the token.
+  page: async ({ page, server }, use) => {
+    await page.goto(server.url);
+    await use(page);
+  },
+});
+
+export { expect };
