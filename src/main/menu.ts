@@ -1,17 +1,19 @@
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 
-// Every label of the menu in one place, so translating it later touches this object only.
+// The menu's words in the three languages; the menu follows the system's language, as native
+// menus do (the window follows the register's).
 const LABELS = {
-  file: 'File',
-  lock: 'Lock register',
-  quit: 'Quit Kansli',
-  edit: 'Edit',
-  view: 'View',
-  reload: 'Reload',
-  devTools: 'Developer tools',
-  help: 'Help',
-  about: 'About Kansli',
+  en: { file: 'File', lock: 'Lock register', quit: 'Quit Kansli', edit: 'Edit', view: 'View', reload: 'Reload', devTools: 'Developer tools', help: 'Help', about: 'About Kansli', undo: 'Undo', redo: 'Redo', cut: 'Cut', copy: 'Copy', paste: 'Paste', selectAll: 'Select all' },
+  sv: { file: 'Arkiv', lock: 'Lås registret', quit: 'Avsluta Kansli', edit: 'Redigera', view: 'Visa', reload: 'Läs in igen', devTools: 'Utvecklarverktyg', help: 'Hjälp', about: 'Om Kansli', undo: 'Ångra', redo: 'Gör om', cut: 'Klipp ut', copy: 'Kopiera', paste: 'Klistra in', selectAll: 'Markera allt' },
+  nb: { file: 'Fil', lock: 'Lås registeret', quit: 'Avslutt Kansli', edit: 'Rediger', view: 'Vis', reload: 'Last inn på nytt', devTools: 'Utviklerverktøy', help: 'Hjelp', about: 'Om Kansli', undo: 'Angre', redo: 'Gjør om', cut: 'Klipp ut', copy: 'Kopier', paste: 'Lim inn', selectAll: 'Merk alt' },
 } as const;
+
+function menuLanguage(): keyof typeof LABELS {
+  const lang = (app.getPreferredSystemLanguages()[0] ?? app.getLocale()).toLowerCase();
+  if (lang.startsWith('sv')) return 'sv';
+  if (lang.startsWith('nb') || lang.startsWith('no') || lang.startsWith('nn')) return 'nb';
+  return 'en';
+}
 
 export interface MenuActions {
   lock(): void;
@@ -20,37 +22,38 @@ export interface MenuActions {
 /** A small, fixed menu: the Edit roles are what make copy/paste and undo work in text fields. */
 export function installMenu(actions: MenuActions, dev: boolean): void {
   app.setAboutPanelOptions({ applicationName: 'Kansli', applicationVersion: app.getVersion() });
+  const l = LABELS[menuLanguage()];
 
   const view: MenuItemConstructorOptions[] = dev
     ? [
-        { label: LABELS.reload, role: 'reload' },
-        { label: LABELS.devTools, role: 'toggleDevTools' },
+        { label: l.reload, role: 'reload' },
+        { label: l.devTools, role: 'toggleDevTools' },
       ]
     : [];
 
   const template: MenuItemConstructorOptions[] = [
     {
-      label: LABELS.file,
+      label: l.file,
       submenu: [
-        { label: LABELS.lock, accelerator: 'CmdOrCtrl+L', click: () => actions.lock() },
+        { label: l.lock, accelerator: 'CmdOrCtrl+L', click: () => actions.lock() },
         { type: 'separator' },
-        { label: LABELS.quit, role: 'quit' },
+        { label: l.quit, role: 'quit' },
       ],
     },
     {
-      label: LABELS.edit,
+      label: l.edit,
       submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
+        { label: l.undo, role: 'undo' },
+        { label: l.redo, role: 'redo' },
         { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
+        { label: l.cut, role: 'cut' },
+        { label: l.copy, role: 'copy' },
+        { label: l.paste, role: 'paste' },
+        { label: l.selectAll, role: 'selectAll' },
       ],
     },
-    ...(view.length ? [{ label: LABELS.view, submenu: view }] : []),
-    { label: LABELS.help, submenu: [{ label: LABELS.about, role: 'about' }] },
+    ...(view.length ? [{ label: l.view, submenu: view }] : []),
+    { label: l.help, submenu: [{ label: l.about, role: 'about' }] },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

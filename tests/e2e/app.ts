@@ -19,7 +19,7 @@ export class KansliApp {
     await p.getByRole('button', { name: 'Skapa ett nytt register' }).click();
     await p.getByLabel('Föreningens namn').fill(o.name);
     if (o.country) {
-      await p.getByRole('textbox', { name: 'Land' }).click();
+      await p.getByLabel('Land', { exact: true }).click();
       await p.getByRole('option', { name: o.country }).click();
     }
     await p.getByTestId('passphrase').fill(o.passphrase);
@@ -51,7 +51,7 @@ export class KansliApp {
     const f = this.form();
     for (const [name, value] of Object.entries(fields)) {
       if (name === 'country') {
-        await f.getByRole('textbox', { name: 'Land' }).click();
+        await f.getByLabel('Land', { exact: true }).click();
         await this.page.getByRole('option', { name: value }).click();
       } else {
         await f.locator(`input[name="${name}"]`).fill(value!);
@@ -86,6 +86,11 @@ export class KansliApp {
   async unlock(passphrase: string) {
     await this.page.getByTestId('unlock-passphrase').fill(passphrase);
     await this.page.getByRole('button', { name: 'Öppna', exact: true }).click();
+  }
+
+  /** The translated error shown for a failed call (not the notifications). */
+  errorAlert() {
+    return this.page.locator('[data-error-code]');
   }
 
   async waitSaved() {

@@ -64,7 +64,7 @@ test('the whole first story: create, add, search, lock, wrong passphrase, reopen
   await app.lock();
   const before = readFileSync(registerPath);
   await app.unlock('fel lösenfras');
-  await expect(page.getByRole('alert')).toContainText('Fel lösenfras');
+  await expect(app.errorAlert()).toContainText('Fel lösenfras');
   expect(readFileSync(registerPath).equals(before)).toBe(true);
   await app.unlock(PASSPHRASE);
   await expect(page.getByTestId('member-count')).toHaveText('3 medlemmar');

@@ -96,8 +96,8 @@ export const en = {
   members: {
     title: 'Members',
     search: 'Search name, number, e-mail, phone or city',
-    count_one: '{{count}} member',
-    count_other: '{{count}} members',
+    count_one: '{{count, number}} member',
+    count_other: '{{count, number}} members',
     add: 'New member',
     showArchived: 'Show archived',
     empty: 'No members yet. Add the first one with “New member”.',

@@ -97,8 +97,8 @@ export const nb: Strings = {
   members: {
     title: 'Medlemmer',
     search: 'Søk navn, nummer, e-post, telefon eller sted',
-    count_one: '{{count}} medlem',
-    count_other: '{{count}} medlemmer',
+    count_one: '{{count, number}} medlem',
+    count_other: '{{count, number}} medlemmer',
     add: 'Nytt medlem',
     showArchived: 'Vis arkiverte',
     empty: 'Ingen medlemmer ennå. Legg til det første med «Nytt medlem».',

@@ -97,8 +97,8 @@ export const sv: Strings = {
   members: {
     title: 'Medlemmar',
     search: 'Sök namn, nummer, e-post, telefon eller ort',
-    count_one: '{{count}} medlem',
-    count_other: '{{count}} medlemmar',
+    count_one: '{{count, number}} medlem',
+    count_other: '{{count, number}} medlemmar',
     add: 'Ny medlem',
     showArchived: 'Visa arkiverade',
     empty: 'Inga medlemmar än. Lägg till den första med ”Ny medlem”.',

@@ -23,7 +23,7 @@ export function WelcomePage({ onCreate, onOpen }: { onCreate: () => void; onOpen
 
   return (
     <Center mih="100%" p="xl">
-      <Stack w={560} gap="lg">
+      <Stack w={560} gap="lg" data-testid="welcome">
         <Group justify="space-between">
           <Title order={1}>{t('welcome.title')}</Title>
           <LanguagePicker />

@@ -1,6 +1,7 @@
 import { KansliError } from '../../../shared/result';
 import type { Db } from '../database';
 import { m001 } from './001-foundation';
+import { m002 } from './002-register';
 
 export interface Migration {
   version: number;
@@ -10,7 +11,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. A register records the last one applied in PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [m001];
+export const MIGRATIONS: readonly Migration[] = [m001, m002];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
