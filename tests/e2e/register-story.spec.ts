@@ -74,6 +74,16 @@ test('the whole first story: create, add, search, lock, wrong passphrase, reopen
   await page.getByRole('button', { name: /använd återställningsnyckeln/ }).click();
   await page.getByTestId('recovery-input').fill(recoveryKey.toLowerCase());
   await page.getByRole('button', { name: 'Öppna', exact: true }).click();
+
+  // Opened with the recovery key: Kansli asks for a new passphrase to replace the forgotten one.
+  const reset = page.getByRole('dialog', { name: 'Välj en ny lösenfras' });
+  await reset.getByTestId('passphrase').fill('nya vårens fem kaffekoppar');
+  await reset.getByTestId('passphrase-repeat').fill('nya vårens fem kaffekoppar');
+  await reset.getByRole('button', { name: 'Spara den nya lösenfrasen' }).click();
+  await expect(reset).toBeHidden();
+  await expect(page.getByTestId('member-count')).toHaveText('3 medlemmar');
+  await app.lock();
+  await app.unlock('nya vårens fem kaffekoppar');
   await expect(page.getByTestId('member-count')).toHaveText('3 medlemmar');
   await page.screenshot({ path: join('test-results', 'story-members.png') });
 });

@@ -132,6 +132,14 @@ export function createRegisterHandlers(deps: RegisterDeps): RegisterApi {
       return { changed: true };
     },
 
+    async 'register.resetPassphrase'({ next }) {
+      const s = open();
+      await s.file.resetPassphrase(next);
+      s.changed();
+      await s.save();
+      return s.info();
+    },
+
     async 'register.renewRecoveryKey'({ passphrase }) {
       const s = open();
       // Proves the person at the keyboard knows the passphrase before a new key is shown.

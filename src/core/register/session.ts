@@ -50,6 +50,7 @@ export class Session implements RegisterContext {
       saveState: this.state,
       saveError: this.error,
       conflictCopies: this.conflicts,
+      openedWithRecoveryKey: this.file.unlockedBy === 'recovery',
     };
   }
 

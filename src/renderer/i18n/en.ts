@@ -78,6 +78,12 @@ export const en = {
     noBackups: 'No verified backups were found beside the register.',
     lockedReason: { idle: 'The register was locked after a period of inactivity.', user: 'The register is locked.' },
   },
+  resetPassphrase: {
+    title: 'Choose a new passphrase',
+    intro: 'You opened the register with the recovery key. Choose a new passphrase now, so that you can open it the usual way next time. The recovery key keeps working.',
+    later: 'Later',
+    submit: 'Set the new passphrase',
+  },
   shell: {
     members: 'Members',
     settings: 'Settings',

@@ -79,6 +79,12 @@ export const nb: Strings = {
     noBackups: 'Fant ingen kontrollerte sikkerhetskopier ved siden av registeret.',
     lockedReason: { idle: 'Registeret ble låst etter en stund uten aktivitet.', user: 'Registeret er låst.' },
   },
+  resetPassphrase: {
+    title: 'Velg en ny passordfrase',
+    intro: 'Du åpnet registeret med gjenopprettingsnøkkelen. Velg en ny passordfrase nå, så du kan åpne det som vanlig neste gang. Gjenopprettingsnøkkelen fortsetter å virke.',
+    later: 'Senere',
+    submit: 'Lagre den nye passordfrasen',
+  },
   shell: {
     members: 'Medlemmer',
     settings: 'Innstillinger',

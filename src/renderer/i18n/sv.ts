@@ -79,6 +79,12 @@ export const sv: Strings = {
     noBackups: 'Inga kontrollerade säkerhetskopior hittades bredvid registret.',
     lockedReason: { idle: 'Registret låstes efter en stunds inaktivitet.', user: 'Registret är låst.' },
   },
+  resetPassphrase: {
+    title: 'Välj en ny lösenfras',
+    intro: 'Du öppnade registret med återställningsnyckeln. Välj en ny lösenfras nu, så att du kan öppna det som vanligt nästa gång. Återställningsnyckeln fortsätter att fungera.',
+    later: 'Senare',
+    submit: 'Spara den nya lösenfrasen',
+  },
   shell: {
     members: 'Medlemmar',
     settings: 'Inställningar',

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegisterInfo } from '../../shared/contract';
 import { bridge, call } from '../api';
+import { ResetPassphraseModal } from '../components/ResetPassphraseModal';
 import { SaveBadge, SaveProblem } from '../components/SaveStatus';
 import { useIdleLock } from '../hooks/useIdleLock';
 import { MembersPage } from './MembersPage';
@@ -55,6 +56,7 @@ export function RegisterShell({ info, onInfo }: { info: RegisterInfo; onInfo: (i
         </Stack>
         <Text hidden>{t('shell.members')}</Text>
       </AppShell.Main>
+      <ResetPassphraseModal info={info} onInfo={onInfo} />
       <SettingsModal opened={settingsOpen} onClose={() => setSettingsOpen(false)} info={info} onInfo={onInfo} />
     </AppShell>
   );

@@ -20,6 +20,8 @@ export interface RegisterInfo {
   saveError?: { code: string; message: string };
   /** Sync-conflict copies found beside the register (e.g. "Förening (conflicted copy).kansli"). */
   conflictCopies: string[];
+  /** Opened with the recovery key: the user should set a new passphrase. */
+  openedWithRecoveryKey: boolean;
 }
 
 export interface CreatedRegister {
@@ -75,6 +77,8 @@ export const registerContract = {
   'register.changePassphrase': handler<{ changed: true }>()(
     z.object({ current: passphrase, next: passphrase }),
   ),
+  /** After opening with the recovery key: a new passphrase, without the forgotten one. */
+  'register.resetPassphrase': handler<RegisterInfo>()(z.object({ next: passphrase })),
   /** A new recovery key replaces the old one (shown once). */
   'register.renewRecoveryKey': handler<{ recoveryKey: string }>()(z.object({ passphrase })),
   'register.writeRecoverySheet': handler<{ path: string }>()(
