@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/contract';
 import { en } from './en';
+import { featureStrings } from './features';
 import { nb } from './nb';
 import { sv } from './sv';
 
@@ -19,7 +20,11 @@ function initialLanguage(): Language {
 
 export function initI18n(): void {
   void i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, sv: { translation: sv }, nb: { translation: nb } },
+    resources: {
+      en: { translation: { ...en, ...featureStrings('en') } },
+      sv: { translation: { ...sv, ...featureStrings('sv') } },
+      nb: { translation: { ...nb, ...featureStrings('nb') } },
+    },
     lng: initialLanguage(),
     fallbackLng: 'en',
     interpolation: { escapeValue: false }, // React escapes

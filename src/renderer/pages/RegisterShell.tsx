@@ -1,4 +1,4 @@
-import { AppShell, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Button, Group, Stack, Tabs, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
@@ -8,13 +8,15 @@ import { bridge, call } from '../api';
 import { ResetPassphraseModal } from '../components/ResetPassphraseModal';
 import { SaveBadge, SaveProblem } from '../components/SaveStatus';
 import { useIdleLock } from '../hooks/useIdleLock';
-import { MembersPage } from './MembersPage';
+import { SECTIONS } from '../sections';
 import { SettingsModal } from './SettingsModal';
 
 /** The open register: header with save state and lock, the member list, settings. */
 export function RegisterShell({ info, onInfo }: { info: RegisterInfo; onInfo: (info: RegisterInfo) => void }) {
   const { t } = useTranslation();
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [sectionId, setSectionId] = useState(SECTIONS[0].id);
+  const section = SECTIONS.find((s) => s.id === sectionId) ?? SECTIONS[0];
 
   useEffect(
     () => bridge.on('register.saveState', ({ state, error }) => onInfo({ ...info, saveState: state, saveError: error })),
@@ -38,6 +40,17 @@ export function RegisterShell({ info, onInfo }: { info: RegisterInfo; onInfo: (i
               {info.associationName}
             </Title>
             <SaveBadge info={info} />
+            {SECTIONS.length > 1 && (
+              <Tabs value={section.id} onChange={(v) => v && setSectionId(v)} variant="pills" ml="md">
+                <Tabs.List>
+                  {SECTIONS.map((s) => (
+                    <Tabs.Tab key={s.id} value={s.id}>
+                      {t(s.labelKey)}
+                    </Tabs.Tab>
+                  ))}
+                </Tabs.List>
+              </Tabs>
+            )}
           </Group>
           <Group gap="xs">
             <Button variant="subtle" onClick={() => setSettingsOpen(true)}>
@@ -52,9 +65,8 @@ export function RegisterShell({ info, onInfo }: { info: RegisterInfo; onInfo: (i
       <AppShell.Main h="100dvh">
         <Stack h="calc(100dvh - 60px - 2 * var(--mantine-spacing-md))" gap="sm">
           <SaveProblem info={info} onInfo={onInfo} />
-          <MembersPage info={info} />
+          <section.Component info={info} onInfo={onInfo} />
         </Stack>
-        <Text hidden>{t('shell.members')}</Text>
       </AppShell.Main>
       <ResetPassphraseModal info={info} onInfo={onInfo} />
       <SettingsModal opened={settingsOpen} onClose={() => setSettingsOpen(false)} info={info} onInfo={onInfo} />
