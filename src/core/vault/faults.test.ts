@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateRecoveryKey, listBackups, RegisterFile, unseal } from './index';
-import { __testing, type SaveStep } from './store';
+import { __testing, type SaveStep } from './save-pipeline';
 
 const KDF = { memoryKiB: 8192, iterations: 1, parallelism: 1 };
 const PASS = 'lösen';
@@ -30,7 +30,7 @@ beforeAll(async () => {
     child,
     `import { readFile } from 'node:fs/promises';
 import { RegisterFile } from ${JSON.stringify(pathToFileURL(join(here, 'index.ts')).href)};
-import { __testing } from ${JSON.stringify(pathToFileURL(join(here, 'store.ts')).href)};
+import { __testing } from ${JSON.stringify(pathToFileURL(join(here, 'save-pipeline.ts')).href)};
 const [path, passphrase, payloadPath, killAt] = process.argv.slice(2);
 const { file } = await RegisterFile.open(path, { passphrase });
 const payload = await readFile(payloadPath);

@@ -6,7 +6,8 @@ import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KansliError } from '../../shared/result';
 import { backupDir, checkIntegrity, conflictCopies, generateRecoveryKey, listBackups, RegisterFile, sealNew, unseal } from './index';
-import { __testing, backupsToKeep } from './store';
+import { backupsToKeep } from './backups';
+import { __testing } from './save-pipeline';
 
 const KDF = { memoryKiB: 8192, iterations: 1, parallelism: 1 };
 const PASS = 'hemligt lösenord';
