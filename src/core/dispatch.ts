@@ -1,5 +1,24 @@
+import type { z } from 'zod';
 import { contract, type Api, type HandlerName } from '../shared/contract';
 import { isKansliError, type Result } from '../shared/result';
+
+/** A zod issue as one of our translatable field codes. Refinements carry their code as message. */
+function issueCode(i: z.core.$ZodIssue): string {
+  switch (i.code) {
+    case 'custom':
+      return /^[a-z0-9-]+$/.test(i.message) ? i.message : 'invalid-value';
+    case 'too_small':
+      return i.origin === 'string' && i.minimum === 1 ? 'required' : 'too-small';
+    case 'too_big':
+      return i.origin === 'string' ? 'too-long' : 'too-big';
+    case 'invalid_format':
+      return 'invalid-format';
+    case 'invalid_type':
+      return 'invalid-type';
+    default:
+      return 'invalid-value';
+  }
+}
 
 /**
  * The contract boundary: validate the arguments with the handler's zod schema, call the core,
@@ -19,7 +38,7 @@ export async function dispatch(api: Api, name: string, rawArgs: unknown): Promis
         code: 'validation',
         message: 'The request was not valid.',
         details: {
-          fields: parsed.error.issues.map((i) => ({ field: i.path.join('.'), code: 'invalid-' + i.code })),
+          fields: parsed.error.issues.map((i) => ({ field: i.path.join('.'), code: issueCode(i) })),
         },
       },
     };

@@ -1,5 +1,16 @@
 import type { Api, Emit } from '../shared/contract';
+import { createBulkHandlers } from './bulk/handlers';
+import { createContactLogHandlers } from './contact-log/handlers';
+import { createCustomFieldsHandlers } from './custom-fields/handlers';
+import { createDuplicatesHandlers } from './duplicates/handlers';
+import { createGroupsHandlers } from './groups/handlers';
+import { createHistoryHandlers } from './history/handlers';
+import { createHouseholdsHandlers } from './households/handlers';
+import { createJourneyHandlers } from './journey/handlers';
+import { createMembershipTypesHandlers } from './membership-types/handlers';
 import { createMembersHandlers } from './members/handlers';
+import type { RegisterContext } from './register/context';
+import { createSegmentsHandlers } from './segments/handlers';
 import { createRegisterHandlers } from './register/handlers';
 import type { Session } from './register/session';
 import { KansliError } from '../shared/result';
@@ -23,6 +34,11 @@ export interface Core {
   api: Api;
   /** Saves what is unsaved and releases the register's lock (on quit). */
   shutdown(): Promise<void>;
+  /**
+   * The open register, for in-process callers only (the bench's seeding, tests): never on the
+   * contract, never reachable from the window.
+   */
+  context(): RegisterContext;
 }
 
 /**
@@ -48,10 +64,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       setCurrent: (s) => (current = s),
     }),
     ...createMembersHandlers(context),
+    ...createMembershipTypesHandlers(context),
+    ...createGroupsHandlers(context),
+    ...createHouseholdsHandlers(context),
+    ...createCustomFieldsHandlers(context),
+    ...createContactLogHandlers(context),
+    ...createHistoryHandlers(context),
+    ...createJourneyHandlers(context),
+    ...createSegmentsHandlers(context),
+    ...createBulkHandlers(context),
+    ...createDuplicatesHandlers(context),
   };
 
   return {
     api,
+    context,
     async shutdown() {
       if (current) {
         await current.close();

@@ -57,3 +57,27 @@ export async function registerWith(t: TestCore, country: 'SE' | 'NO' = 'SE') {
     passphrase: 'blå spårvagn sju sjöar',
   });
 }
+
+/** A fixed "today" for tests of dated rules. */
+export const TODAY = '2025-06-15';
+export const fixedNow = () => new Date(`${TODAY}T10:00:00Z`);
+
+/** Fields fails as { field: code } from a failed result, for compact assertions. */
+export function fieldCodes(r: Awaited<ReturnType<TestCore['result']>>): Record<string, string> | string {
+  if (r.ok) return 'ok';
+  const fields = r.error.details?.fields;
+  if (!fields?.length) return r.error.code + (r.error.details?.reason ? ':' + String(r.error.details.reason) : '');
+  return Object.fromEntries(fields.map((f) => [f.field, f.code]));
+}
+
+/** A register opened on a fixed day, with `n` simple members (ids returned). */
+export async function registerOn(n = 0): Promise<{ t: TestCore; ids: number[] }> {
+  const t = await testCore({ now: fixedNow });
+  await registerWith(t);
+  const ids: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const m = await t.call('members.create', { country: 'SE', firstName: `F${i}`, lastName: `L${i}`, joinedOn: '2020-01-01', membershipTypeId: 1 });
+    ids.push(m.id);
+  }
+  return { t, ids };
+}

@@ -1,158 +1,139 @@
 import { memberListQuerySchema, type Api } from '../../shared/contract';
-import { KansliError, validationError } from '../../shared/result';
+import { validationError } from '../../shared/result';
 import type { Db } from '../db/database';
 import { sql } from '../db/sql';
+import { segmentPredicate } from '../segments/queries';
+import { MemberListIndex } from './list-index';
 import { isoDate, isoTime, type ContextProvider, type RegisterContext } from '../register/context';
-import { getMember, listIds, listMembershipTypes, rowsByIds, type ListFilter } from './queries';
-import { normalizeMember, type NormalizedMember } from './rules';
-import { searchText, searchTokens, sortKeys } from './search';
+import { extraColumns } from './columns';
+import { checkStatusChange, recordStatusEvent, statusEvents } from './lifecycle';
+import { memberPage } from './page';
+import { listMembershipTypes, mustGetMember, rowsByIds } from './queries';
+import { searchTokens } from './search';
+import { insertMember, updateMember, validated } from './writes';
 
 type MembersApi = Pick<
   Api,
-  'members.list' | 'members.get' | 'members.create' | 'members.update' | 'members.archive' | 'members.unarchive' | 'members.types'
+  | 'members.list'
+  | 'members.get'
+  | 'members.create'
+  | 'members.update'
+  | 'members.archive'
+  | 'members.unarchive'
+  | 'members.types'
+  | 'members.page'
+  | 'members.changeStatus'
 >;
 
-/** Hands out member numbers from a counter, so a number is never reused, even after archiving. */
-function nextMemberNumber(db: Db): number {
-  const row = db.get<{ value: string }>(sql`SELECT value FROM settings WHERE key = 'nextMemberNumber'`);
-  const highest = db.column(sql`SELECT coalesce(max(member_number), 0) FROM members`)[0];
-  const n = Math.max(row ? Number(row.value) : 1, highest + 1);
-  db.run(sql`INSERT INTO settings (key, value) VALUES ('nextMemberNumber', ${String(n + 1)})
-             ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
-  return n;
-}
-
-function derived(ctx: RegisterContext, m: NormalizedMember, memberNumber: number) {
-  const keys = sortKeys(m, ctx.language);
-  return { search: searchText({ ...m, memberNumber }), ...keys };
-}
-
-function assertTypeExists(db: Db, id: number | null | undefined) {
-  if (id == null) return;
-  if (!db.get(sql`SELECT 1 AS x FROM membership_types WHERE id = ${id}`)) {
-    throw validationError([{ field: 'membershipTypeId', code: 'not-found' }]);
-  }
-}
-
-function assertIdentityFree(db: Db, identity: string | null, exceptId: number) {
-  if (!identity) return;
-  const other = db.get<{ member_number: number }>(
-    sql`SELECT member_number FROM members WHERE identity_number = ${identity} AND id != ${exceptId}`,
-  );
-  if (other) throw new KansliError('validation', 'identity number in use', {
-    fields: [{ field: 'identityNumber', code: 'identity-in-use' }],
-    memberNumber: other.member_number,
-  });
-}
+/** Rows changed since the database was opened, by any domain: the list cache's generation. */
+const generationOf = (db: Db) => db.column(sql`SELECT total_changes()`)[0];
 
 export function createMembersHandlers(context: ContextProvider): MembersApi {
-  // The ordered ids of the last list query: scrolling asks for windows of the same list, and
-  // must not sort 100,000 rows again for each. Any write clears it.
-  let cache: { key: string; db: Db; generation: number; ids: number[] } | undefined;
-  let generation = 0;
-
-  const validated = (ctx: RegisterContext, input: Parameters<MembersApi['members.create']>[0]) => {
-    const { value, issues } = normalizeMember(input, ctx.country, isoDate(ctx.now()));
-    if (issues.length) throw validationError(issues);
-    return value;
+  // Search and order come from the in-memory index (it follows every write to members itself).
+  const indexes = new WeakMap<Db, MemberListIndex>();
+  const indexFor = (db: Db) => {
+    let index = indexes.get(db);
+    if (!index) indexes.set(db, (index = new MemberListIndex(db)));
+    return index;
   };
+  // The members of the last segment asked for: scrolling and typing ask again and again, and
+  // must not evaluate it for each window. Any write anywhere in the register — a role, a contact,
+  // a custom value the segment may look at — clears it, and so does a new day (segments and
+  // journey stages depend on the date).
+  let segmentCache: { key: string; db: Db; generation: number; ids: Set<number> } | undefined;
 
-  const mustGet = (ctx: RegisterContext, id: number) => {
-    const m = getMember(ctx.db, id);
-    if (!m) throw new KansliError('not-found', `No member with id ${id}`);
-    return m;
-  };
-
-  const write = <T>(ctx: RegisterContext, fn: () => T) => {
-    generation++;
-    return ctx.write(fn);
+  const setArchived = (ctx: RegisterContext, id: number, archived: boolean) => {
+    const before = mustGetMember(ctx.db, id);
+    return ctx.write(() => {
+      const now = isoTime(ctx.now());
+      if ((before.archivedAt !== null) !== archived) {
+        ctx.db.run(sql`UPDATE members SET archived_at = ${archived ? now : null}, updated_at = ${now} WHERE id = ${id}`);
+        ctx.db.run(sql`INSERT INTO member_history (member_id, at, field, old_value, new_value, source)
+                       VALUES (${id}, ${now}, 'archivedAt', ${before.archivedAt}, ${archived ? now : null}, 'edit')`);
+      }
+      return mustGetMember(ctx.db, id);
+    });
   };
 
   return {
     async 'members.list'(args) {
       const ctx = context();
       const q = memberListQuerySchema.parse(args);
-      const filter: ListFilter = {
+      const today = isoDate(ctx.now());
+      let within: Set<number> | undefined;
+      if (q.segment) {
+        const predicate = segmentPredicate(ctx, q.segment);
+        const key = JSON.stringify({ predicate, today });
+        const generation = generationOf(ctx.db);
+        if (!segmentCache || segmentCache.key !== key || segmentCache.db !== ctx.db || segmentCache.generation !== generation) {
+          const ids = ctx.db.column(sql`SELECT m.id FROM members m WHERE ${predicate}`);
+          segmentCache = { key, db: ctx.db, generation: generationOf(ctx.db), ids: new Set(ids) };
+        }
+        within = segmentCache.ids;
+      }
+      const ids = indexFor(ctx.db).ids({
         tokens: searchTokens(q.search),
         includeArchived: q.includeArchived,
         sort: q.sort,
         direction: q.direction,
-      };
-      const key = JSON.stringify(filter);
-      if (!cache || cache.key !== key || cache.db !== ctx.db || cache.generation !== generation) {
-        cache = { key, db: ctx.db, generation, ids: listIds(ctx.db, filter) };
+        within,
+      });
+      const window = ids.slice(q.offset, q.offset + q.limit);
+      const rows = rowsByIds(ctx.db, window, ctx.country);
+      if (q.columns.length) {
+        const extra = extraColumns(ctx.db, window, q.columns, today);
+        for (const r of rows) r.extra = extra.get(r.id);
       }
-      const window = cache.ids.slice(q.offset, q.offset + q.limit);
-      return { total: cache.ids.length, offset: q.offset, rows: rowsByIds(ctx.db, window, ctx.country) };
+      return { total: ids.length, offset: q.offset, rows };
     },
 
     async 'members.get'({ id }) {
-      return mustGet(context(), id);
+      return mustGetMember(context().db, id);
     },
 
     async 'members.create'(input) {
       const ctx = context();
       const m = validated(ctx, input);
-      return write(ctx, () => {
-        assertTypeExists(ctx.db, m.membershipTypeId);
-        assertIdentityFree(ctx.db, m.identityNumber, 0);
-        const memberNumber = nextMemberNumber(ctx.db);
-        const d = derived(ctx, m, memberNumber);
-        const now = isoTime(ctx.now());
-        const { lastId } = ctx.db.run(sql`
-          INSERT INTO members (member_number, first_name, last_name, birth_date, identity_number, street, postcode,
-            city, country, email, mobile, consent_sms, consent_email, consent_post, membership_type_id, joined_on,
-            status, created_at, updated_at, search_text, sort_last, sort_first, sort_city)
-          VALUES (${memberNumber}, ${m.firstName}, ${m.lastName}, ${m.birthDate}, ${m.identityNumber}, ${m.street},
-            ${m.postcode}, ${m.city}, ${m.country}, ${m.email}, ${m.mobile}, ${m.consentSms}, ${m.consentEmail},
-            ${m.consentPost}, ${m.membershipTypeId ?? null}, ${m.joinedOn ?? isoDate(ctx.now())}, ${m.status}, ${now}, ${now},
-            ${d.search}, ${d.sortLast}, ${d.sortFirst}, ${d.sortCity})`);
-        return mustGet(ctx, lastId);
-      });
+      return ctx.write(() => mustGetMember(ctx.db, insertMember(ctx, m)));
     },
 
     async 'members.update'({ id, input }) {
       const ctx = context();
-      const existing = mustGet(ctx, id);
+      const existing = mustGetMember(ctx.db, id);
       const m = validated(ctx, input);
-      return write(ctx, () => {
-        assertTypeExists(ctx.db, m.membershipTypeId);
-        assertIdentityFree(ctx.db, m.identityNumber, id);
-        const d = derived(ctx, m, existing.memberNumber);
-        ctx.db.run(sql`
-          UPDATE members SET first_name = ${m.firstName}, last_name = ${m.lastName}, birth_date = ${m.birthDate},
-            identity_number = ${m.identityNumber}, street = ${m.street}, postcode = ${m.postcode}, city = ${m.city},
-            country = ${m.country}, email = ${m.email}, mobile = ${m.mobile}, consent_sms = ${m.consentSms},
-            consent_email = ${m.consentEmail}, consent_post = ${m.consentPost},
-            membership_type_id = ${m.membershipTypeId ?? null}, joined_on = ${m.joinedOn}, status = ${m.status},
-            updated_at = ${isoTime(ctx.now())}, search_text = ${d.search}, sort_last = ${d.sortLast},
-            sort_first = ${d.sortFirst}, sort_city = ${d.sortCity}
-          WHERE id = ${id}`);
-        return mustGet(ctx, id);
+      return ctx.write(() => {
+        updateMember(ctx, existing, m);
+        return mustGetMember(ctx.db, id);
       });
     },
 
     async 'members.archive'({ id }) {
-      const ctx = context();
-      mustGet(ctx, id);
-      return write(ctx, () => {
-        const now = isoTime(ctx.now());
-        ctx.db.run(sql`UPDATE members SET archived_at = coalesce(archived_at, ${now}), updated_at = ${now} WHERE id = ${id}`);
-        return mustGet(ctx, id);
-      });
+      return setArchived(context(), id, true);
     },
 
     async 'members.unarchive'({ id }) {
-      const ctx = context();
-      mustGet(ctx, id);
-      return write(ctx, () => {
-        ctx.db.run(sql`UPDATE members SET archived_at = NULL, updated_at = ${isoTime(ctx.now())} WHERE id = ${id}`);
-        return mustGet(ctx, id);
-      });
+      return setArchived(context(), id, false);
     },
 
     async 'members.types'() {
       return listMembershipTypes(context().db);
+    },
+
+    async 'members.page'({ id }) {
+      const ctx = context();
+      return memberPage(ctx.db, id, isoDate(ctx.now()));
+    },
+
+    async 'members.changeStatus'(change) {
+      const ctx = context();
+      const m = mustGetMember(ctx.db, change.memberId);
+      if (m.archivedAt) throw validationError([{ field: 'memberId', code: 'member-archived' }]);
+      const problem = checkStatusChange(statusEvents(ctx.db, m.id), change, isoDate(ctx.now()));
+      if (problem) throw validationError([{ field: problem === 'status-unchanged' || problem === 'transition-invalid' ? 'to' : 'on', code: problem }]);
+      return ctx.write(() => {
+        recordStatusEvent(ctx.db, m.id, { to: change.to, on: change.on, reason: 'reason' in change ? change.reason : null, note: change.note }, m.status, isoTime(ctx.now()));
+        return mustGetMember(ctx.db, m.id);
+      });
     },
   };
 }

@@ -1,41 +1,8 @@
-import type { MemberEntity, MemberRow, MemberSortColumn, MembershipTypeEntity, RegisterCountry } from '../../shared/contract';
+import type { MemberEntity, MemberRow, MembershipTypeEntity, RegisterCountry } from '../../shared/contract';
 import { maskIdentityNumber } from '../../shared/nordic/identity';
+import { KansliError } from '../../shared/result';
 import type { Db } from '../db/database';
-import { join, raw, sql, type SqlQuery } from '../db/sql';
-
-/** Table columns a list can be sorted by; the SQL comes from this fixed map, never from input. */
-const ORDER: Record<MemberSortColumn, string[]> = {
-  memberNumber: ['m.member_number'],
-  lastName: ['m.sort_last', 'm.sort_first'],
-  firstName: ['m.sort_first', 'm.sort_last'],
-  email: ['m.email IS NULL', 'm.email'],
-  mobile: ['m.mobile IS NULL', 'm.mobile'],
-  postcode: ['m.postcode IS NULL', 'm.postcode'],
-  city: ["m.sort_city = ''", 'm.sort_city'],
-  membershipType: ['m.membership_type_id IS NULL', 'm.membership_type_id'],
-  status: ['m.status'],
-  joinedOn: ['m.joined_on IS NULL', 'm.joined_on'],
-};
-
-export interface ListFilter {
-  tokens: string[];
-  includeArchived: boolean;
-  sort: MemberSortColumn;
-  direction: 'asc' | 'desc';
-}
-
-/** Ids of every member the list shows, in display order. */
-export function listIds(db: Db, f: ListFilter): number[] {
-  const where: SqlQuery[] = [];
-  if (!f.includeArchived) where.push(sql`m.archived_at IS NULL`);
-  for (const t of f.tokens) where.push(sql`instr(m.search_text, ${t}) > 0`);
-  const dir = f.direction === 'desc' ? ' DESC' : '';
-  // "IS NULL" keys keep empty values last in both directions.
-  const order = ORDER[f.sort].map((c) => (c.endsWith('IS NULL') || c.endsWith("= ''") ? c : c + dir));
-  order.push('m.id' + dir);
-  const whereSql = where.length ? join([sql`WHERE `, join(where, ' AND ')], '') : sql``;
-  return db.column(sql`SELECT m.id FROM members m ${whereSql} ORDER BY ${raw(order.join(', '))}`);
-}
+import { raw, sql } from '../db/sql';
 
 interface DbMember {
   id: number;
@@ -59,6 +26,10 @@ interface DbMember {
   archived_at: string | null;
   created_at: string;
   updated_at: string;
+  status_since: string | null;
+  household_id: number | null;
+  merged_into: number | null;
+  last_contact_on: string | null;
 }
 
 const ROW_COLUMNS = raw(
@@ -103,6 +74,12 @@ export function getMember(db: Db, id: number): MemberEntity | undefined {
   return r && toEntity(r);
 }
 
+export function mustGetMember(db: Db, id: number): MemberEntity {
+  const m = getMember(db, id);
+  if (!m) throw new KansliError('not-found', `No member with id ${id}`, { fields: [{ field: 'memberId', code: 'member-not-found' }] });
+  return m;
+}
+
 function toEntity(r: DbMember): MemberEntity {
   return {
     id: r.id,
@@ -126,13 +103,27 @@ function toEntity(r: DbMember): MemberEntity {
     archivedAt: r.archived_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    statusSince: r.status_since,
+    householdId: r.household_id,
+    mergedInto: r.merged_into,
+    lastContactOn: r.last_contact_on,
   };
 }
 
-export function listMembershipTypes(db: Db): MembershipTypeEntity[] {
+export function listMembershipTypes(db: Db, includeArchived = true): MembershipTypeEntity[] {
   return db
-    .all<{ id: number; code: string | null; name: string; pays_dues: number; may_vote: number }>(
-      sql`SELECT id, code, name, pays_dues, may_vote FROM membership_types ORDER BY position, id`,
+    .all<{ id: number; code: string | null; name: string; pays_dues: number; may_vote: number; archived_at: string | null; n: number }>(
+      sql`SELECT t.id, t.code, t.name, t.pays_dues, t.may_vote, t.archived_at,
+                 (SELECT count(*) FROM members m WHERE m.membership_type_id = t.id AND m.archived_at IS NULL) AS n
+          FROM membership_types t WHERE ${includeArchived} OR t.archived_at IS NULL ORDER BY t.position, t.id`,
     )
-    .map((t) => ({ id: t.id, code: t.code, name: t.name, paysDues: t.pays_dues === 1, mayVote: t.may_vote === 1 }));
+    .map((t) => ({
+      id: t.id,
+      code: t.code,
+      name: t.name,
+      paysDues: t.pays_dues === 1,
+      mayVote: t.may_vote === 1,
+      archived: t.archived_at !== null,
+      memberCount: t.n,
+    }));
 }

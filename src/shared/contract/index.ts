@@ -1,10 +1,26 @@
 import { joinContracts, type ArgsOf, type ResultOf } from './define';
+import { bulkContract } from './bulk';
+import { contactLogContract } from './contact-log';
+import { customFieldsContract } from './custom-fields';
+import { duplicatesContract } from './duplicates';
+import { groupsContract } from './groups';
+import { historyContract } from './history';
+import { householdsContract } from './households';
+import { journeyContract } from './journey';
 import { membersContract } from './members';
 import { registerContract } from './register';
+import { segmentsContract } from './segments';
+import { membershipTypesContract } from './types';
 import type { Result } from '../result';
 
 /** The whole API between the window and the core: every domain's handlers, each name once. */
-export const contract = joinContracts(registerContract, membersContract);
+export const contract = joinContracts(
+  joinContracts(
+    joinContracts(joinContracts(registerContract, membersContract), joinContracts(membershipTypesContract, groupsContract)),
+    joinContracts(joinContracts(householdsContract, customFieldsContract), joinContracts(contactLogContract, historyContract)),
+  ),
+  joinContracts(joinContracts(journeyContract, segmentsContract), joinContracts(bulkContract, duplicatesContract)),
+);
 
 export type Contract = typeof contract;
 export type HandlerName = keyof Contract;
@@ -28,4 +44,14 @@ export type Emit = <E extends EventName>(event: E, payload: EventMap[E]) => void
 
 export * from './register';
 export * from './members';
+export * from './types';
+export * from './groups';
+export * from './households';
+export * from './custom-fields';
+export * from './contact-log';
+export * from './history';
+export * from './journey';
+export * from './segments';
+export * from './bulk';
+export * from './duplicates';
 export { handler, joinContracts } from './define';

@@ -52,7 +52,8 @@ export const m002: Migration = {
       old_value,
       new_value
     );
-    CREATE INDEX bulk_changes_op ON bulk_changes(op_id);
+    -- Undo looks up each restored row's old value by (op, table, column, row).
+    CREATE INDEX bulk_changes_op ON bulk_changes(op_id, tbl, col, row_id);
 
     CREATE TABLE member_type_periods (
       id                 INTEGER PRIMARY KEY,

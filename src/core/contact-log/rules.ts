@@ -1,0 +1,12 @@
+import type { FieldIssue } from '../../shared/result';
+
+/** A contact happened (not in the future); its follow-up, if any, comes on or after it. */
+export function contactIssues(c: { on: string; followUpOn: string | null }, today: string): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (c.on > today) issues.push({ field: 'on', code: 'date-in-future' });
+  if (c.followUpOn !== null && c.followUpOn < c.on) issues.push({ field: 'followUpOn', code: 'follow-up-before-contact' });
+  return issues;
+}
+
+/** Contacts that count for the journey: every one except an unanswered attempt. */
+export const COUNTS_AS_CONTACT = "coalesce(outcome, '') != 'no-answer'";

@@ -1,0 +1,135 @@
+import type { MemberEntity, MemberInputParsed } from '../../shared/contract';
+import { maskIdentityNumber } from '../../shared/nordic/identity';
+import { KansliError, validationError } from '../../shared/result';
+import type { Db } from '../db/database';
+import { sql } from '../db/sql';
+import { recordHistory, type FieldChange } from '../history/queries';
+import { applyTypeChange, assertTypeAssignable, endTypePeriod } from '../membership-types/queries';
+import { isoDate, isoTime, type RegisterContext } from '../register/context';
+import { checkStatusChange, recordStatusEvent, statusEvents } from './lifecycle';
+import { normalizeMember, type NormalizedMember } from './rules';
+import { searchText, sortKeys } from './search';
+
+/** Hands out member numbers from a counter, so a number is never reused, even after archiving. */
+function nextMemberNumber(db: Db): number {
+  const row = db.get<{ value: string }>(sql`SELECT value FROM settings WHERE key = 'nextMemberNumber'`);
+  const highest = db.column(sql`SELECT coalesce(max(member_number), 0) FROM members`)[0];
+  const n = Math.max(row ? Number(row.value) : 1, highest + 1);
+  db.run(sql`INSERT INTO settings (key, value) VALUES ('nextMemberNumber', ${String(n + 1)})
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
+  return n;
+}
+
+export function validated(ctx: RegisterContext, input: MemberInputParsed): NormalizedMember {
+  const { value, issues } = normalizeMember(input, ctx.country, isoDate(ctx.now()));
+  if (issues.length) throw validationError(issues);
+  return value;
+}
+
+function assertIdentityFree(db: Db, identity: string | null, exceptId: number) {
+  if (!identity) return;
+  const other = db.get<{ member_number: number }>(
+    sql`SELECT member_number FROM members WHERE identity_number = ${identity} AND id != ${exceptId}`,
+  );
+  if (other) {
+    throw new KansliError('validation', 'identity number in use', {
+      fields: [{ field: 'identityNumber', code: 'identity-in-use' }],
+      memberNumber: other.member_number,
+    });
+  }
+}
+
+/**
+ * The one insert path (the form, imports, the bench's seeding): member row with its search and
+ * sort keys, the 'joined' event, and the first type period. Call inside ctx.write.
+ */
+export function insertMember(ctx: RegisterContext, m: NormalizedMember): number {
+  const db = ctx.db;
+  if (m.membershipTypeId != null) assertTypeAssignable(db, m.membershipTypeId);
+  assertIdentityFree(db, m.identityNumber, 0);
+  const memberNumber = nextMemberNumber(db);
+  const keys = sortKeys(m, ctx.language);
+  const search = searchText({ ...m, memberNumber });
+  const now = isoTime(ctx.now());
+  const today = isoDate(ctx.now());
+  const joined = m.joinedOn ?? today;
+  const { lastId } = db.run(sql`
+    INSERT INTO members (member_number, first_name, last_name, birth_date, identity_number, street, postcode,
+      city, country, email, mobile, consent_sms, consent_email, consent_post, membership_type_id, joined_on,
+      status, status_since, created_at, updated_at, search_text, sort_last, sort_first, sort_city)
+    VALUES (${memberNumber}, ${m.firstName}, ${m.lastName}, ${m.birthDate}, ${m.identityNumber}, ${m.street},
+      ${m.postcode}, ${m.city}, ${m.country}, ${m.email}, ${m.mobile}, ${m.consentSms}, ${m.consentEmail},
+      ${m.consentPost}, ${m.membershipTypeId ?? null}, ${joined}, 'active', ${joined}, ${now}, ${now},
+      ${search}, ${keys.sortLast}, ${keys.sortFirst}, ${keys.sortCity})`);
+  recordStatusEvent(db, lastId, { to: 'active', on: joined }, null, now);
+  if (m.membershipTypeId != null) {
+    db.run(sql`INSERT INTO member_type_periods (member_id, membership_type_id, from_on) VALUES (${lastId}, ${m.membershipTypeId}, ${joined})`);
+  }
+  if (m.status !== 'active') {
+    // A member registered as already gone (e.g. typed in from old papers): dated today.
+    const on = joined > today ? joined : today;
+    recordStatusEvent(db, lastId, { to: m.status, on, reason: 'other' }, 'active', now);
+  }
+  return lastId;
+}
+
+const FIELDS = [
+  'firstName', 'lastName', 'birthDate', 'identityNumber', 'street', 'postcode', 'city', 'country',
+  'email', 'mobile', 'consentSms', 'consentEmail', 'consentPost', 'joinedOn',
+] as const;
+
+/**
+ * Writes a member's fields (the form, a merge), with one history row per changed field, the type
+ * through its periods and the status through the life cycle (both dated today from here).
+ * Call inside ctx.write.
+ */
+export function updateMember(ctx: RegisterContext, existing: MemberEntity, m: NormalizedMember, source: 'edit' | 'merge' = 'edit') {
+  const db = ctx.db;
+  const id = existing.id;
+  const today = isoDate(ctx.now());
+  const now = isoTime(ctx.now());
+  assertIdentityFree(db, m.identityNumber, id);
+  const keys = sortKeys(m, ctx.language);
+  const search = searchText({ ...m, memberNumber: existing.memberNumber });
+  db.run(sql`
+    UPDATE members SET first_name = ${m.firstName}, last_name = ${m.lastName}, birth_date = ${m.birthDate},
+      identity_number = ${m.identityNumber}, street = ${m.street}, postcode = ${m.postcode}, city = ${m.city},
+      country = ${m.country}, email = ${m.email}, mobile = ${m.mobile}, consent_sms = ${m.consentSms},
+      consent_email = ${m.consentEmail}, consent_post = ${m.consentPost}, joined_on = ${m.joinedOn},
+      updated_at = ${now}, search_text = ${search}, sort_last = ${keys.sortLast},
+      sort_first = ${keys.sortFirst}, sort_city = ${keys.sortCity}
+    WHERE id = ${id}`);
+  const mask = (v: string | null) => (v ? maskIdentityNumber(v, existing.country === 'NO' ? 'NO' : 'SE') : null);
+  const changes: FieldChange[] = FIELDS.map((f) =>
+    f === 'identityNumber'
+      ? { field: f, oldValue: existing.identityNumber === m.identityNumber ? null : mask(existing.identityNumber), newValue: existing.identityNumber === m.identityNumber ? null : mask(m.identityNumber) }
+      : { field: f, oldValue: existing[f], newValue: m[f] },
+  );
+  recordHistory(db, id, now, changes, source);
+
+  // The only 'joined' event moves with a corrected join date.
+  if (m.joinedOn && m.joinedOn !== existing.joinedOn) {
+    const events = statusEvents(db, id);
+    if (events.length === 1 && events[0].kind === 'joined') {
+      db.run(sql`UPDATE member_status_events SET on_date = ${m.joinedOn} WHERE id = ${events[0].id}`);
+      db.run(sql`UPDATE members SET status_since = ${m.joinedOn} WHERE id = ${id}`);
+    }
+  }
+
+  const typeId = m.membershipTypeId ?? null;
+  if (typeId !== existing.membershipTypeId) {
+    if (typeId === null) endTypePeriod(db, id, today);
+    else {
+      assertTypeAssignable(db, typeId);
+      applyTypeChange(db, id, typeId, today, today);
+    }
+    recordHistory(db, id, now, [{ field: 'membershipTypeId', oldValue: existing.membershipTypeId, newValue: typeId }], source);
+  }
+
+  if (m.status !== existing.status) {
+    const change = { to: m.status, on: today, reason: m.status === 'active' ? null : ('other' as const) };
+    const problem = checkStatusChange(statusEvents(db, id), change, today);
+    if (problem) throw validationError([{ field: 'status', code: problem }]);
+    recordStatusEvent(db, id, change, existing.status, now);
+  }
+}
