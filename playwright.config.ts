@@ -29,6 +29,8 @@ export default defineConfig({
   outputDir: 'test-results',
   use: {
     headless: true,
+    // A common laptop screen; the layout is also checked by eye at smaller sizes.
+    viewport: { width: 1440, height: 900 },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
   },

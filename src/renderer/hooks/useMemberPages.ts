@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { MemberRow, MemberSortColumn } from '../../shared/contract';
+import type { MemberListQuery, MemberRow, MemberSortColumn } from '../../shared/contract';
 import { call } from '../api';
 
 export const PAGE_SIZE = 100;
@@ -9,6 +9,10 @@ export interface MemberQuery {
   sort: MemberSortColumn;
   direction: 'asc' | 'desc';
   includeArchived: boolean;
+  /** A saved segment or a definition being built in the filter panel. */
+  segment?: MemberListQuery['segment'];
+  /** Extra columns the user switched on (custom fields among them). */
+  columns?: MemberListQuery['columns'];
 }
 
 /**

@@ -32,7 +32,7 @@ export function RegisterShell({ info, onInfo }: { info: RegisterInfo; onInfo: (i
   useHotkeys([['mod+L', () => void lock('user')]]);
 
   return (
-    <AppShell header={{ height: 60 }} padding="md">
+    <AppShell header={{ height: 60 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -40,17 +40,6 @@ export function RegisterShell({ info, onInfo }: { info: RegisterInfo; onInfo: (i
               {info.associationName}
             </Title>
             <SaveBadge info={info} />
-            {SECTIONS.length > 1 && (
-              <Tabs value={section.id} onChange={(v) => v && setSectionId(v)} variant="pills" ml="md">
-                <Tabs.List>
-                  {SECTIONS.map((s) => (
-                    <Tabs.Tab key={s.id} value={s.id}>
-                      {t(s.labelKey)}
-                    </Tabs.Tab>
-                  ))}
-                </Tabs.List>
-              </Tabs>
-            )}
           </Group>
           <Group gap="xs">
             <Button variant="subtle" onClick={() => setSettingsOpen(true)}>
@@ -62,6 +51,18 @@ export function RegisterShell({ info, onInfo }: { info: RegisterInfo; onInfo: (i
           </Group>
         </Group>
       </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        {/* Vertical tabs: one per screen, reachable with the arrow keys. */}
+        <Tabs value={section.id} onChange={(v) => v && setSectionId(v)} orientation="vertical" variant="pills">
+          <Tabs.List w="100%">
+            {SECTIONS.map((s) => (
+              <Tabs.Tab key={s.id} value={s.id} fz="md">
+                {t(s.labelKey)}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+        </Tabs>
+      </AppShell.Navbar>
       <AppShell.Main h="100dvh">
         <Stack h="calc(100dvh - 60px - 2 * var(--mantine-spacing-md))" gap="sm">
           <SaveProblem info={info} onInfo={onInfo} />
