@@ -1,6 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   formatIdentityNumber,
@@ -10,23 +7,10 @@ import {
   parseSwedishOrgNumber,
   sexFromIdentityNumber,
 } from './identity';
-
-// shared/reference sits beside the repository (locally /work/shared, in CI beside the clone).
-function loadVectors(section: string): Array<{ input: Record<string, unknown>; expected: unknown }> {
-  const candidates = [
-    resolve(process.cwd(), '../shared/reference/vectors.json'),
-    resolve(fileURLToPath(import.meta.url), '../../../../../shared/reference/vectors.json'),
-  ];
-  const file = candidates.find((f) => existsSync(f));
-  if (!file) throw new Error(`vectors.json not found; looked in ${candidates.join(', ')}`);
-  const all = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Array<{ input: Record<string, unknown>; expected: unknown }>>;
-  const rows = all[section];
-  if (!rows?.length) throw new Error(`section ${section} missing from vectors.json`);
-  return rows;
-}
+import { vectorsOf } from '../test-vectors';
 
 const TODAY = new Date(2026, 0, 1);
-const vectors = loadVectors('7_national_ids');
+const vectors = vectorsOf('7_national_ids');
 
 describe('vectors 7_national_ids', () => {
   for (const v of vectors) {

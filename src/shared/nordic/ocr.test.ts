@@ -1,22 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatBankgiro, formatPlusgiro, luhnCheckDigit, luhnValid, makeOcr, parseBankgiro, parsePlusgiro, validateOcr, type OcrLevel } from './ocr';
-
-// shared/reference sits beside the repository (locally /work/shared, in CI beside the clone).
-function loadVectors(section: string): Array<{ input: Record<string, unknown>; expected: unknown }> {
-  const candidates = [
-    resolve(process.cwd(), '../shared/reference/vectors.json'),
-    resolve(fileURLToPath(import.meta.url), '../../../../../shared/reference/vectors.json'),
-  ];
-  const file = candidates.find((f) => existsSync(f));
-  if (!file) throw new Error(`vectors.json not found; looked in ${candidates.join(', ')}`);
-  const all = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Array<{ input: Record<string, unknown>; expected: unknown }>>;
-  const rows = all[section];
-  if (!rows?.length) throw new Error(`section ${section} missing from vectors.json`);
-  return rows;
-}
+import { vectorsOf } from '../test-vectors';
 
 const LEVELS: Record<string, OcrLevel[]> = {
   soft_or_hard: ['soft', 'hard'],
@@ -25,7 +9,7 @@ const LEVELS: Record<string, OcrLevel[]> = {
 };
 
 describe('vectors 1_bankgiro_ocr', () => {
-  for (const v of loadVectors('1_bankgiro_ocr')) {
+  for (const v of vectorsOf('1_bankgiro_ocr')) {
     const i = v.input;
     if ('ocr' in i) {
       const levels = LEVELS[String(i.level)];

@@ -1,22 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatPhone, parseMobile, parsePhone } from './phone';
-
-// shared/reference sits beside the repository (locally /work/shared, in CI beside the clone).
-function loadVectors(section: string): Array<{ input: Record<string, unknown>; expected: unknown }> {
-  const candidates = [
-    resolve(process.cwd(), '../shared/reference/vectors.json'),
-    resolve(fileURLToPath(import.meta.url), '../../../../../shared/reference/vectors.json'),
-  ];
-  const file = candidates.find((f) => existsSync(f));
-  if (!file) throw new Error(`vectors.json not found; looked in ${candidates.join(', ')}`);
-  const all = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Array<{ input: Record<string, unknown>; expected: unknown }>>;
-  const rows = all[section];
-  if (!rows?.length) throw new Error(`section ${section} missing from vectors.json`);
-  return rows;
-}
+import { vectorsOf } from '../test-vectors';
 
 interface PhoneExpectation {
   e164: string;
@@ -29,7 +13,7 @@ interface PhoneExpectation {
 }
 
 describe('vectors 9_phone_e164', () => {
-  for (const v of loadVectors('9_phone_e164')) {
+  for (const v of vectorsOf('9_phone_e164')) {
     const number = String(v.input.number);
     const defaultRegion = (v.input.default_region as string | undefined) ?? '';
 

@@ -1,25 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatRf, makeRf, validateRf } from './rf';
-
-// shared/reference sits beside the repository (locally /work/shared, in CI beside the clone).
-function loadVectors(section: string): Array<{ input: Record<string, unknown>; expected: unknown }> {
-  const candidates = [
-    resolve(process.cwd(), '../shared/reference/vectors.json'),
-    resolve(fileURLToPath(import.meta.url), '../../../../../shared/reference/vectors.json'),
-  ];
-  const file = candidates.find((f) => existsSync(f));
-  if (!file) throw new Error(`vectors.json not found; looked in ${candidates.join(', ')}`);
-  const all = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Array<{ input: Record<string, unknown>; expected: unknown }>>;
-  const rows = all[section];
-  if (!rows?.length) throw new Error(`section ${section} missing from vectors.json`);
-  return rows;
-}
+import { vectorsOf } from '../test-vectors';
 
 describe('vectors 6_iso11649_rf_and_camt', () => {
-  for (const v of loadVectors('6_iso11649_rf_and_camt')) {
+  for (const v of vectorsOf('6_iso11649_rf_and_camt')) {
     const i = v.input;
     if ('rf' in i) {
       it(`validate ${i.rf}`, () => expect(validateRf(String(i.rf)).ok).toBe(v.expected));

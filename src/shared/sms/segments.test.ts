@@ -1,22 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyzeSms, gsm7Replacement, gsmSeptets, toGsm7 } from './segments';
-
-// shared/reference sits beside the repository (locally /work/shared, in CI beside the clone).
-function loadVectors(section: string): Array<{ input: Record<string, unknown>; expected: unknown }> {
-  const candidates = [
-    resolve(process.cwd(), '../shared/reference/vectors.json'),
-    resolve(fileURLToPath(import.meta.url), '../../../../../shared/reference/vectors.json'),
-  ];
-  const file = candidates.find((f) => existsSync(f));
-  if (!file) throw new Error(`vectors.json not found; looked in ${candidates.join(', ')}`);
-  const all = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Array<{ input: Record<string, unknown>; expected: unknown }>>;
-  const rows = all[section];
-  if (!rows?.length) throw new Error(`section ${section} missing from vectors.json`);
-  return rows;
-}
+import { vectorsOf } from '../test-vectors';
 
 const label = (s: string): string => {
   const n = Array.from(s).length;
@@ -24,7 +8,7 @@ const label = (s: string): string => {
 };
 
 describe('vectors 8_sms_gsm7', () => {
-  for (const v of loadVectors('8_sms_gsm7')) {
+  for (const v of vectorsOf('8_sms_gsm7')) {
     const i = v.input;
     if ('text' in i) {
       const text = String(i.text);
