@@ -35,8 +35,8 @@ export interface IndexQuery {
 export class MemberListIndex {
   private readonly text = new Map<number, string>();
   private readonly archived = new Set<number>();
-  /** Every member's id in the order of a sort column and direction, computed when first asked. */
-  private readonly orders = new Map<string, Int32Array>();
+  /** Every member in the order of a sort column and direction, computed when first asked. */
+  private readonly orders = new Map<string, Ordered>();
   private loaded = false;
 
   constructor(private readonly db: Db) {
@@ -85,42 +85,68 @@ export class MemberListIndex {
     else this.archived.delete(id);
   }
 
-  private order(sort: MemberSortColumn, direction: 'asc' | 'desc'): Int32Array {
+  private order(sort: MemberSortColumn, direction: 'asc' | 'desc'): Ordered {
     const key = `${sort}:${direction}`;
-    let ids = this.orders.get(key);
-    if (!ids) {
+    let ordered = this.orders.get(key);
+    if (!ordered) {
       const dir = direction === 'desc' ? ' DESC' : '';
       // "IS NULL" keys keep empty values last in both directions.
       const cols = ORDER[sort].map((c) => (c.endsWith('IS NULL') || c.endsWith("= ''") ? c : c + dir));
       cols.push('id' + dir);
-      ids = Int32Array.from(this.db.column(sql`SELECT id FROM members ORDER BY ${raw(cols.join(', '))}`));
-      this.orders.set(key, ids);
+      const ids = Int32Array.from(this.db.column(sql`SELECT id FROM members ORDER BY ${raw(cols.join(', '))}`));
+      // All search texts in this order as one string: one indexOf over it is far faster than
+      // 100,000 includes() calls, and its hits arrive already in display order.
+      const starts = new Int32Array(ids.length + 1);
+      const parts: string[] = new Array(ids.length);
+      let offset = 0;
+      for (let i = 0; i < ids.length; i++) {
+        starts[i] = offset;
+        parts[i] = this.text.get(ids[i]) ?? '';
+        offset += parts[i].length + 1;
+      }
+      starts[ids.length] = offset;
+      ordered = { ids, starts, blob: parts.join(SEPARATOR) + SEPARATOR };
+      if (this.orders.size >= 4) this.orders.clear(); // a few sort orders of memory, not every one
+      this.orders.set(key, ordered);
     }
-    return ids;
+    return ordered;
   }
 
   /** Ids of the members matching the query, in display order. */
   ids(q: IndexQuery): number[] {
     this.refresh();
-    const order = this.order(q.sort, q.direction);
+    const { ids, starts, blob } = this.order(q.sort, q.direction);
+    const keep = (id: number) => (q.includeArchived || !this.archived.has(id)) && (!q.within || q.within.has(id));
     const out: number[] = [];
-    for (let i = 0; i < order.length; i++) {
-      const id = order[i];
-      if (!q.includeArchived && this.archived.has(id)) continue;
-      if (q.within && !q.within.has(id)) continue;
-      if (q.tokens.length) {
-        const text = this.text.get(id)!;
-        let all = true;
-        for (const t of q.tokens) {
-          if (!text.includes(t)) {
-            all = false;
-            break;
-          }
-        }
-        if (!all) continue;
-      }
-      out.push(id);
+    if (!q.tokens.length) {
+      for (let i = 0; i < ids.length; i++) if (keep(ids[i])) out.push(ids[i]);
+      return out;
+    }
+    // Find rows by the longest token (the rarest, usually), then check the others in the row.
+    const [first, ...rest] = [...q.tokens].sort((a, b) => b.length - a.length);
+    let pos = blob.indexOf(first);
+    let row = 0;
+    while (pos !== -1) {
+      // Hits come in increasing order, so the row cursor only ever moves forward.
+      while (starts[row + 1] <= pos) row++;
+      const id = ids[row];
+      if (keep(id) && (!rest.length || hasAll(blob.slice(starts[row], starts[row + 1] - 1), rest))) out.push(id);
+      pos = blob.indexOf(first, starts[row + 1]);
     }
     return out;
   }
+}
+
+function hasAll(text: string, tokens: string[]): boolean {
+  return tokens.every((t) => text.includes(t));
+}
+
+/** Never occurs in folded text, so no token can match across two members. */
+const SEPARATOR = '\u0000';
+
+interface Ordered {
+  ids: Int32Array;
+  /** Where each member's text begins in the blob (one extra entry: the end). */
+  starts: Int32Array;
+  blob: string;
 }
