@@ -1,3 +1,5 @@
+import { createExportsHandlers } from './exports/handlers';
+import { createImportsHandlers } from './imports/handlers';
 import type { Api, Emit } from '../shared/contract';
 import { createBulkHandlers } from './bulk/handlers';
 import { createContactLogHandlers } from './contact-log/handlers';
@@ -74,6 +76,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createSegmentsHandlers(context),
     ...createBulkHandlers(context),
     ...createDuplicatesHandlers(context),
+    ...createImportsHandlers(context),
+    ...createExportsHandlers(context),
   };
 
   return {

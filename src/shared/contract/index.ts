@@ -3,9 +3,11 @@ import { bulkContract } from './bulk';
 import { contactLogContract } from './contact-log';
 import { customFieldsContract } from './custom-fields';
 import { duplicatesContract } from './duplicates';
+import { exportsContract } from './exports';
 import { groupsContract } from './groups';
 import { historyContract } from './history';
 import { householdsContract } from './households';
+import { importsContract } from './imports';
 import { journeyContract } from './journey';
 import { membersContract } from './members';
 import { registerContract } from './register';
@@ -19,7 +21,10 @@ export const contract = joinContracts(
     joinContracts(joinContracts(registerContract, membersContract), joinContracts(membershipTypesContract, groupsContract)),
     joinContracts(joinContracts(householdsContract, customFieldsContract), joinContracts(contactLogContract, historyContract)),
   ),
-  joinContracts(joinContracts(journeyContract, segmentsContract), joinContracts(bulkContract, duplicatesContract)),
+  joinContracts(
+    joinContracts(joinContracts(journeyContract, segmentsContract), joinContracts(bulkContract, duplicatesContract)),
+    joinContracts(importsContract, exportsContract),
+  ),
 );
 
 export type Contract = typeof contract;
