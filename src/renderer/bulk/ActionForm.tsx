@@ -60,7 +60,7 @@ export function ActionForm({ d, set, groups, types }: {
           <Select label={t('bulk.group')} required data={groups.filter((g) => !g.archived).map((g) => ({ value: String(g.id), label: g.name }))}
             value={d.groupId} onChange={(v) => set({ groupId: v })} searchable data-testid="bulk-group" />
           <Select label={t('bulk.role')} required allowDeselect={false} value={d.role}
-            data={ROLES.map((r) => ({ value: r, label: t(`segments.roles.${r}`) }))} onChange={(v) => v && set({ role: v as Role })} />
+            data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} onChange={(v) => v && set({ role: v as Role })} />
           {date(t('bulk.from'), d.from, 'from', true)}
         </Stack>
       );
@@ -76,11 +76,11 @@ export function ActionForm({ d, set, groups, types }: {
       return (
         <Stack gap="sm">
           <Select label={t('bulk.contactKind')} required allowDeselect={false} value={d.contactKind}
-            data={CONTACT_KINDS.map((k) => ({ value: k, label: t(`segments.contactKind.${k}`) }))} onChange={(v) => v && set({ contactKind: v as ContactKind })} />
+            data={CONTACT_KINDS.map((k) => ({ value: k, label: t(`contactKinds.${k}`) }))} onChange={(v) => v && set({ contactKind: v as ContactKind })} />
           {date(t('bulk.contactOn'), d.contactOn, 'contactOn', true)}
           <TextInput label={t('bulk.madeBy')} value={d.madeBy} maxLength={100} onChange={(e) => set({ madeBy: e.currentTarget.value })} />
           <Select label={t('bulk.outcome')} value={d.outcome ?? ''} allowDeselect={false}
-            data={[{ value: '', label: t('bulk.noOutcome') }, ...CONTACT_OUTCOMES.map((o) => ({ value: o, label: t(`bulk.outcomes.${o}`) }))]}
+            data={[{ value: '', label: t('bulk.noOutcome') }, ...CONTACT_OUTCOMES.map((o) => ({ value: o, label: t(`contactOutcomes.${o}`) }))]}
             onChange={(v) => set({ outcome: (v || null) as ContactOutcome | null })} />
           <Textarea label={t('bulk.notes')} value={d.notes} maxLength={4000} autosize minRows={2} onChange={(e) => set({ notes: e.currentTarget.value })} />
           {date(t('bulk.followUpOn'), d.followUpOn, 'followUpOn')}

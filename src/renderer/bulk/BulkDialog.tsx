@@ -2,9 +2,9 @@ import { Alert, Button, Group, Loader, Modal, Stack, Text } from '@mantine/core'
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulkActionKind, BulkOperationEntity, BulkPreview, BulkTarget, GroupEntity, MembershipTypeEntity } from '../../shared/contract';
+import type { ApiError } from '../../shared/result';
 import { call, errorOf } from '../api';
-import { useErrorText } from '../components/ErrorAlert';
-import { reasonOf } from '../segments/reason';
+import { reasonOf, useErrorText } from '../components/ErrorAlert';
 import { ActionForm, newDraft, toAction, type ActionDraft } from './ActionForm';
 import { PreviewList } from './PreviewList';
 
@@ -40,7 +40,7 @@ function DialogBody(props: Props & { kind: BulkActionKind; onPreview: (shown: bo
   const [groups, setGroups] = useState<GroupEntity[]>([]);
   const [preview, setPreview] = useState<{ data: BulkPreview; target: BulkTarget } | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
   const { kind } = props;
 
   useEffect(() => {
@@ -50,9 +50,8 @@ function DialogBody(props: Props & { kind: BulkActionKind; onPreview: (shown: bo
   useEffect(() => onPreview(preview !== null), [onPreview, preview]);
 
   const action = toAction(draft);
-  const message = (code: string) => t(`bulk.errors.${code}`, { defaultValue: errorText(code) });
   // A refused field ("action.groupId": "group-archived") says more than the general code.
-  const failure = (e: unknown) => setError(reasonOf(errorOf(e)));
+  const failure = (e: unknown) => setError(errorOf(e));
 
   const showPreview = async () => {
     if (!action) return;
@@ -90,7 +89,7 @@ function DialogBody(props: Props & { kind: BulkActionKind; onPreview: (shown: bo
             <ActionForm d={draft} set={(patch) => setDraft((d) => ({ ...d, ...patch }))} groups={groups} types={props.types} />
           </form>
         )}
-        {error && <Alert color="red" role="alert" data-error-code={error}>{message(error)}</Alert>}
+        {error && <Alert color="red" role="alert" data-error-code={reasonOf(error)}>{errorText(error, 'bulk')}</Alert>}
         {busy && !preview && (
           <Group gap="xs"><Loader size="xs" /><Text size="sm">{t('bulk.loading')}</Text></Group>
         )}

@@ -20,14 +20,14 @@ export function PreviewList({ preview, action, groups, types }: {
     switch (action.kind) {
       case 'addToGroup':
         return t('bulk.describe.role', {
-          role: t(`segments.roles.${r.to}`, { defaultValue: r.to ?? '' }),
+          role: t(`roles.${r.to}`, { defaultValue: r.to ?? '' }),
           group: groups.find((g) => g.id === action.groupId)?.name ?? '',
           from: date(action.from),
         });
       case 'setType':
         return t('bulk.describe.membershipTypeId', { from: typeName(r.from), to: typeName(r.to) });
       case 'addContact':
-        return t('bulk.describe.contact', { kind: t(`segments.contactKind.${action.contact.kind}`), on: date(action.contact.on) });
+        return t('bulk.describe.contact', { kind: t(`contactKinds.${action.contact.kind}`), on: date(action.contact.on) });
       case 'archive':
         return t('bulk.describe.archivedAt');
     }

@@ -2,8 +2,8 @@ import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
 import type { BulkOperationEntity } from '../../shared/contract';
-import { call, errorOf } from '../api';
-import { reasonOf } from '../segments/reason';
+import { call } from '../api';
+import { errorText } from '../components/ErrorAlert';
 
 /** Undoes one bulk operation and says so; a refusal (a later change) is said just as plainly. */
 export async function undoOperation(op: Pick<BulkOperationEntity, 'id' | 'kind'>, t: TFunction, onDone: () => void) {
@@ -13,8 +13,7 @@ export async function undoOperation(op: Pick<BulkOperationEntity, 'id' | 'kind'>
     notifications.show({ color: 'teal', message: t('bulk.undone', { action: t(`bulk.kinds.${op.kind}`) }), 'data-testid': 'bulk-undone' } as Parameters<typeof notifications.show>[0]);
     onDone();
   } catch (e) {
-    const code = reasonOf(errorOf(e));
-    notifications.show({ color: 'red', message: t(`bulk.errors.${code}`, { defaultValue: t(`errors.${code}`, { defaultValue: t('errors.internal') }) }) });
+    notifications.show({ color: 'red', message: errorText(t, e, 'bulk') });
   }
 }
 

@@ -80,7 +80,7 @@ export function MemberGrid(props: {
     const v = r.extra?.[c];
     if (v === null || v === undefined || v === '') return '';
     if (typeof v === 'boolean') return v ? t('segments.yes') : t('segments.no');
-    if (c === 'journeyStage') return t(`segments.journey.${v}`, { defaultValue: String(v) });
+    if (c === 'journeyStage') return t(`journey.${v}`, { defaultValue: String(v) });
     if (typeof v === 'string' && (DATE_COLUMNS.has(c) || (c.startsWith('custom:') && props.fields.find((f) => `custom:${f.id}` === c)?.kind === 'date'))) return date(v);
     if (typeof v === 'number') return v.toLocaleString(localeOf(i18n.language));
     return String(v);

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateCandidate, RegisterInfo } from '../../shared/contract';
 import { call } from '../api';
-import { useFeatureError } from '../followups/useFeatureError';
+import { useErrorText } from '../components/ErrorAlert';
 import { useOpenMember } from '../followups/useOpenMember';
 import { CandidateRow } from './CandidateRow';
 import { ManualMergeForm } from './ManualMergeForm';
@@ -12,7 +12,7 @@ import { MergeModal, type MergeSide } from './MergeModal';
 /** Possible duplicates among the members, and the merge of a pair. */
 export function DuplicatesPage({ info }: { info: RegisterInfo }) {
   const { t } = useTranslation();
-  const errorText = useFeatureError('duplicates');
+  const errorText = useErrorText();
   const [candidates, setCandidates] = useState<DuplicateCandidate[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pair, setPair] = useState<[MergeSide, MergeSide] | null>(null);
@@ -23,7 +23,7 @@ export function DuplicatesPage({ info }: { info: RegisterInfo }) {
         setCandidates(c);
         setError(null);
       })
-      .catch((e) => setError(errorText(e)));
+      .catch((e) => setError(errorText(e, 'duplicates')));
   }, [errorText]);
   useEffect(load, [load]);
   const { open, drawer } = useOpenMember(info, load);

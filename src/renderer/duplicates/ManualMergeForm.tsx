@@ -2,7 +2,7 @@ import { Alert, Button, Card, Group, NumberInput, Stack, Text, Title } from '@ma
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api';
-import { useFeatureError } from '../followups/useFeatureError';
+import { useErrorText } from '../components/ErrorAlert';
 import type { MergeSide } from './MergeModal';
 
 /** The member (not archived) with exactly this number; the list's search also matches parts of numbers. */
@@ -14,7 +14,7 @@ async function memberByNumber(n: number): Promise<MergeSide | null> {
 /** Two member numbers typed by hand, for a pair the finder missed; checked by the core's preview. */
 export function ManualMergeForm({ onPair }: { onPair: (pair: [MergeSide, MergeSide]) => void }) {
   const { t } = useTranslation();
-  const errorText = useFeatureError('duplicates');
+  const errorText = useErrorText();
   const [keepNo, setKeepNo] = useState<number | string>('');
   const [otherNo, setOtherNo] = useState<number | string>('');
   const [error, setError] = useState<string | null>(null);
@@ -34,7 +34,7 @@ export function ManualMergeForm({ onPair }: { onPair: (pair: [MergeSide, MergeSi
       await call('duplicates.mergePreview', { keepId: keep.id, otherId: other.id });
       onPair([keep, other]);
     } catch (e) {
-      setError(errorText(e));
+      setError(errorText(e, 'duplicates'));
     } finally {
       setBusy(false);
     }

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MergeField, MergePreview } from '../../shared/contract';
 import { call } from '../api';
-import { useFeatureError } from '../followups/useFeatureError';
+import { useErrorText } from '../components/ErrorAlert';
 import { MergeFieldRow } from './MergeFieldRow';
 import { MovesText } from './MovesText';
 
@@ -38,7 +38,7 @@ export function MergeModal({ pair, country, onClose, onMerged }: {
 
 function MergeBody({ pair, country, onClose, onMerged }: { pair: [MergeSide, MergeSide]; country: string; onClose: () => void; onMerged: () => void }) {
   const { t } = useTranslation();
-  const errorText = useFeatureError('duplicates');
+  const errorText = useErrorText();
   // The older member (lower number) is kept by default: its number is the one people know.
   const [keepId, setKeepId] = useState(() => (pair[0].memberNumber <= pair[1].memberNumber ? pair[0].id : pair[1].id));
   const [choose, setChoose] = useState<Partial<Record<MergeField, 'keep' | 'other'>>>({});
@@ -59,7 +59,7 @@ function MergeBody({ pair, country, onClose, onMerged }: { pair: [MergeSide, Mer
       .catch((e) => {
         if (!live) return;
         setPreview(null);
-        setError(errorText(e));
+        setError(errorText(e, 'duplicates'));
       });
     return () => {
       live = false;
@@ -80,7 +80,7 @@ function MergeBody({ pair, country, onClose, onMerged }: { pair: [MergeSide, Mer
       onMerged();
       onClose();
     } catch (e) {
-      setError(errorText(e));
+      setError(errorText(e, 'duplicates'));
     } finally {
       setBusy(false);
     }

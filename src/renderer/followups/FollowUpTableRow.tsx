@@ -35,11 +35,11 @@ export function FollowUpTableRow({ row, country, busy, onOpen, onDone }: {
         {row.mobile && <Text size="sm" c="dimmed">{formatPhone(row.mobile, country)}</Text>}
       </Table.Td>
       <Table.Td>
-        <Text size="sm">{t('followups.contactOn', { kind: t(`followups.kinds.${row.kind}`), date: date(row.on) })}</Text>
+        <Text size="sm">{t('followups.contactOn', { kind: t(`contactKinds.${row.kind}`), date: date(row.on) })}</Text>
         {row.madeBy && <Text size="sm" c="dimmed">{t('followups.by', { name: row.madeBy })}</Text>}
       </Table.Td>
       <Table.Td>
-        <Text size="sm">{row.outcome ? t(`followups.outcomes.${row.outcome}`) : t('followups.noOutcome')}</Text>
+        <Text size="sm">{row.outcome ? t(`contactOutcomes.${row.outcome}`) : t('followups.noOutcome')}</Text>
       </Table.Td>
       <Table.Td maw={360}>
         {/* Notes are the secretary's own words: shown whole, line breaks kept. */}

@@ -5,13 +5,13 @@ import { useTranslation } from 'react-i18next';
 import type { FollowUpRow, RegisterInfo } from '../../shared/contract';
 import { call } from '../api';
 import { FollowUpTableRow } from './FollowUpTableRow';
-import { useFeatureError } from './useFeatureError';
+import { useErrorText } from '../components/ErrorAlert';
 import { useOpenMember } from './useOpenMember';
 
 /** Follow-ups due today or earlier, across all members, oldest first. */
 export function FollowUpsPage({ info }: { info: RegisterInfo }) {
   const { t } = useTranslation();
-  const errorText = useFeatureError('followups');
+  const errorText = useErrorText();
   const [rows, setRows] = useState<FollowUpRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<number | null>(null);
@@ -22,7 +22,7 @@ export function FollowUpsPage({ info }: { info: RegisterInfo }) {
         setRows(r);
         setError(null);
       })
-      .catch((e) => setError(errorText(e)));
+      .catch((e) => setError(errorText(e, 'followups')));
   }, [errorText]);
   useEffect(load, [load]);
   const { open, drawer } = useOpenMember(info, load);
@@ -34,7 +34,7 @@ export function FollowUpsPage({ info }: { info: RegisterInfo }) {
       setRows((list) => list?.filter((r) => r.id !== row.id) ?? null);
       notifications.show({ color: 'teal', message: t('followups.done', { name: `${row.firstName} ${row.lastName}` }) });
     } catch (e) {
-      notifications.show({ color: 'red', message: errorText(e) });
+      notifications.show({ color: 'red', message: errorText(e, 'followups') });
     } finally {
       setBusyId(null);
     }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ROLES, type GroupEntity, type Role } from '../../shared/contract';
 import { call } from '../api';
 import { todayIso } from './dates';
-import { useFeatureError } from './featureError';
+import { errorField, useErrorText } from '../components/ErrorAlert';
 import { MemberPicker } from './MemberPicker';
 
 type Field = 'memberId' | 'role' | 'from' | 'to';
@@ -13,7 +13,7 @@ type Field = 'memberId' | 'role' | 'from' | 'to';
 /** Gives a member a role in the group from a date, optionally up to a date. */
 export function AddRoleModal({ group, opened, onClose, onAdded }: { group: GroupEntity; opened: boolean; onClose: () => void; onAdded: () => void }) {
   const { t } = useTranslation();
-  const explain = useFeatureError('groups');
+  const errorText = useErrorText();
   const [memberId, setMemberId] = useState<number | null>(null);
   const [memberName, setMemberName] = useState('');
   const [role, setRole] = useState<Role>('member');
@@ -33,10 +33,11 @@ export function AddRoleModal({ group, opened, onClose, onAdded }: { group: Group
     setBusy(true);
     try {
       await call('groups.addRole', { memberId, groupId: group.id, role, from, to: to || null });
-      notifications.show({ message: t('groups.added', { name: memberName, role: t(`groups.roles.${role}`) }) });
+      notifications.show({ message: t('groups.added', { name: memberName, role: t(`roles.${role}`) }) });
       onAdded();
     } catch (err) {
-      const { field, text } = explain(err);
+      const field = errorField(err);
+      const text = errorText(err, 'groups');
       setErrors({ [field === 'memberId' || field === 'role' || field === 'to' ? field : 'from']: text });
     } finally {
       setBusy(false);
@@ -57,7 +58,7 @@ export function AddRoleModal({ group, opened, onClose, onAdded }: { group: Group
           />
           <Select
             label={t('groups.role')}
-            data={ROLES.map((r) => ({ value: r, label: t(`groups.roles.${r}`) }))}
+            data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
             value={role}
             onChange={(v) => v && setRole(v as Role)}
             allowDeselect={false}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GROUP_KINDS, type GroupEntity, type GroupKind } from '../../shared/contract';
 import { call } from '../api';
-import { useFeatureError } from './featureError';
+import { useErrorText } from '../components/ErrorAlert';
 
 /** Creates a group, or renames one / changes its kind (`editing` given). */
 export function GroupFormModal({
@@ -19,7 +19,7 @@ export function GroupFormModal({
   onSaved: (g: GroupEntity) => void;
 }) {
   const { t } = useTranslation();
-  const explain = useFeatureError('groups');
+  const errorText = useErrorText();
   const [name, setName] = useState(editing?.name ?? '');
   const [kind, setKind] = useState<GroupKind>(editing?.kind ?? 'board');
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +35,7 @@ export function GroupFormModal({
       notifications.show({ message: t(editing ? 'groups.saved' : 'groups.created', { name: g.name }) });
       onSaved(g);
     } catch (err) {
-      setError(explain(err).text);
+      setError(errorText(err, 'groups'));
     } finally {
       setBusy(false);
     }

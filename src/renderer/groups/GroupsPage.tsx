@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupEntity } from '../../shared/contract';
 import { call } from '../api';
-import { useFeatureError } from './featureError';
+import { useErrorText } from '../components/ErrorAlert';
 import { GroupFormModal } from './GroupFormModal';
 import { GroupList } from './GroupList';
 import { RoleHolders } from './RoleHolders';
@@ -12,7 +12,7 @@ import { RoleHolders } from './RoleHolders';
 /** Groups (the board, sections, committees) on the left; the chosen group's role holders on the right. */
 export function GroupsPage() {
   const { t } = useTranslation();
-  const explain = useFeatureError('groups');
+  const errorText = useErrorText();
   const [groups, setGroups] = useState<GroupEntity[]>([]);
   const [includeArchived, setIncludeArchived] = useState(false);
   const [selectedId, setSelectedId] = useState<number | null>(null);
@@ -26,9 +26,8 @@ export function GroupsPage() {
           // Keep the choice while it is listed; otherwise fall back to the first group.
           setSelectedId((id) => (id !== null && gs.some((g) => g.id === id) ? id : (gs[0]?.id ?? null)));
         })
-        .catch((e) => notifications.show({ color: 'red', message: explain(e).text })),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- explain is a fresh closure each render
-    [includeArchived],
+        .catch((e) => notifications.show({ color: 'red', message: errorText(e, 'groups') })),
+    [includeArchived, errorText],
   );
   useEffect(() => void load(), [load]);
 
@@ -41,7 +40,7 @@ export function GroupsPage() {
       notifications.show({ message: t(archived ? 'groups.archived' : 'groups.unarchived', { name: g.name }) });
       await load();
     } catch (e) {
-      notifications.show({ color: 'red', message: explain(e).text });
+      notifications.show({ color: 'red', message: errorText(e, 'groups') });
     }
   };
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { RoleHolderRow } from '../../shared/contract';
 import { call } from '../api';
 import { todayIso } from './dates';
-import { useFeatureError } from './featureError';
+import { errorField, useErrorText } from '../components/ErrorAlert';
 
 /**
  * Ends a role (`mode` 'end': one date, the last day held) or corrects both of its dates
@@ -13,7 +13,7 @@ import { useFeatureError } from './featureError';
  */
 export function RoleDatesModal({ row, mode, onClose, onSaved }: { row: RoleHolderRow | null; mode: 'end' | 'dates'; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const explain = useFeatureError('groups');
+  const errorText = useErrorText();
   const [from, setFrom] = useState(row?.from ?? '');
   const [to, setTo] = useState(row?.to ?? (mode === 'end' ? todayIso() : ''));
   const [errors, setErrors] = useState<{ from?: string; to?: string }>({});
@@ -22,7 +22,7 @@ export function RoleDatesModal({ row, mode, onClose, onSaved }: { row: RoleHolde
 
   if (!row) return null;
   const name = `${row.firstName} ${row.lastName}`;
-  const role = t(`groups.roles.${row.role}`);
+  const role = t(`roles.${row.role}`);
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -35,7 +35,8 @@ export function RoleDatesModal({ row, mode, onClose, onSaved }: { row: RoleHolde
       notifications.show({ message: t(mode === 'end' ? 'groups.ended' : 'groups.datesSaved') });
       onSaved();
     } catch (err) {
-      const { field, text } = explain(err);
+      const field = errorField(err);
+      const text = errorText(err, 'groups');
       setErrors(field === 'from' && mode === 'dates' ? { from: text } : { to: text });
     } finally {
       setBusy(false);

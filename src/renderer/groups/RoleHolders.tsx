@@ -7,7 +7,7 @@ import { ROLES, type GroupEntity, type RoleHolderRow } from '../../shared/contra
 import { call } from '../api';
 import { AddRoleModal } from './AddRoleModal';
 import { formatDate, todayIso } from './dates';
-import { useFeatureError } from './featureError';
+import { useErrorText } from '../components/ErrorAlert';
 import { RoleDatesModal } from './RoleDatesModal';
 
 const byRole = (a: RoleHolderRow, b: RoleHolderRow) =>
@@ -21,7 +21,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function RoleHolders({ group, onChanged }: { group: GroupEntity; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
-  const explain = useFeatureError('groups');
+  const errorText = useErrorText();
   const [period, setPeriod] = useState<'date' | 'year'>('date');
   const [at, setAt] = useState(todayIso());
   const [year, setYear] = useState<string | number>(new Date().getFullYear());
@@ -43,12 +43,11 @@ export function RoleHolders({ group, onChanged }: { group: GroupEntity; onChange
         setRows([...r].sort(byRole));
         setLoadError(null);
       })
-      .catch((e) => !stale && setLoadError(explain(e).text));
+      .catch((e) => !stale && setLoadError(errorText(e, 'groups')));
     return () => {
       stale = true;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- explain is a fresh closure each render
-  }, [group.id, period, at, year, refresh]);
+  }, [group.id, period, at, year, refresh, errorText]);
 
   const changed = useCallback(() => {
     setRefresh((n) => n + 1);
@@ -67,7 +66,7 @@ export function RoleHolders({ group, onChanged }: { group: GroupEntity; onChange
             notifications.show({ message: t('groups.removed') });
             changed();
           })
-          .catch((e) => notifications.show({ color: 'red', message: explain(e).text })),
+          .catch((e) => notifications.show({ color: 'red', message: errorText(e, 'groups') })),
     });
 
   const date = ISO.test(at) ? formatDate(at, i18n.language) : '';
@@ -129,7 +128,7 @@ export function RoleHolders({ group, onChanged }: { group: GroupEntity; onChange
           <Table.Tbody>
             {rows?.map((r) => (
               <Table.Tr key={r.id} data-testid="holder-row">
-                <Table.Td fw={600}>{t(`groups.roles.${r.role}`)}</Table.Td>
+                <Table.Td fw={600}>{t(`roles.${r.role}`)}</Table.Td>
                 <Table.Td>{t('groups.memberLabel', { firstName: r.firstName, lastName: r.lastName, number: r.memberNumber })}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(r.from, i18n.language)}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.to ? formatDate(r.to, i18n.language) : <Text span c="dimmed">{t('groups.ongoing')}</Text>}</Table.Td>

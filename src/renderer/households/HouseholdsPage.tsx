@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HouseholdEntity, HouseholdMember, HouseholdSuggestion, RegisterInfo } from '../../shared/contract';
 import { call } from '../api';
-import { useFeatureError } from '../followups/useFeatureError';
+import { useErrorText } from '../components/ErrorAlert';
 import { useOpenMember } from '../followups/useOpenMember';
 import { namesOf } from './address';
 import { dismiss, dismissedKeys, dismissKey, isDismissed, undismiss } from './dismissed';
@@ -15,7 +15,7 @@ import { useHouseholds } from './useHouseholds';
 /** Suggested households (members at one address) to accept or dismiss, and the existing ones. */
 export function HouseholdsPage({ info }: { info: RegisterInfo }) {
   const { t } = useTranslation();
-  const errorText = useFeatureError('households');
+  const errorText = useErrorText();
   const { suggestions, households, error, reload } = useHouseholds();
   const { open, drawer } = useOpenMember(info, reload);
   const [busyKey, setBusyKey] = useState<string | null>(null);
@@ -25,7 +25,7 @@ export function HouseholdsPage({ info }: { info: RegisterInfo }) {
   const visible = (suggestions ?? []).filter((s) => !isDismissed(dismissKey(info.path, s.addressKey)));
   const hidden = dismissedKeys(info.path);
 
-  const fail = (e: unknown) => notifications.show({ color: 'red', message: errorText(e) });
+  const fail = (e: unknown) => notifications.show({ color: 'red', message: errorText(e, 'households') });
 
   const accept = async (s: HouseholdSuggestion) => {
     setBusyKey(s.addressKey);
@@ -81,7 +81,7 @@ export function HouseholdsPage({ info }: { info: RegisterInfo }) {
           <Title order={2}>{t('households.nav')}</Title>
           <Text c="dimmed" maw={720}>{t('households.intro')}</Text>
         </div>
-        {error !== null && <Alert color="red" role="alert">{errorText(error)}</Alert>}
+        {error !== null && <Alert color="red" role="alert">{errorText(error, 'households')}</Alert>}
         {suggestions === null && error === null && <Loader />}
 
         {suggestions !== null && (

@@ -229,6 +229,35 @@ export const en = {
     'invalid-value': 'Invalid value.',
     unknownField: 'Invalid value.',
   } as Record<string, string>,
+  /** The words several screens share for the contract's codes (src/shared/contract). */
+  roles: {
+    chair: 'Chair',
+    'vice-chair': 'Vice chair',
+    treasurer: 'Treasurer',
+    secretary: 'Secretary',
+    'member-responsible': 'Membership officer',
+    'local-leader': 'Local leader',
+    deputy: 'Deputy',
+    member: 'Member',
+  },
+  journey: {
+    recruited: 'Recruited',
+    new: 'New',
+    engaged: 'Engaged',
+    'at-risk': 'At risk',
+    lapsed: 'Lapsed',
+    reasons: {
+      left: 'The member has left (since {{since}}).',
+      'struck-off': 'The member was struck off (since {{since}}).',
+      'not-yet-joined': 'The member has no join date yet, or it lies ahead.',
+      'joined-recently': 'Joined or re-joined on {{since}}: within the last 90 days (on or after {{newSince}}).',
+      'recent-contact': 'Last contact on {{lastContact}}: within the last 12 months (on or after {{activeSince}}).',
+      'recent-role': 'Held a role on {{lastRole}}: within the last 12 months (on or after {{activeSince}}).',
+      'no-contact-12-months': 'No contact and no role since {{activeSince}} (12 months), and not a new member.',
+    },
+  },
+  contactKinds: { call: 'Call', meeting: 'Meeting', letter: 'Letter', email: 'E-mail', sms: 'SMS' },
+  contactOutcomes: { reached: 'Reached', 'no-answer': 'No answer', 'call-back': 'Call back', declined: 'Declined' },
   common: { close: 'Close', cancel: 'Cancel', confirm: 'Confirm', loading: 'Loading…' },
 };
 

@@ -10,8 +10,8 @@ export function JourneyBadge({ journey }: { journey: JourneyExplanation }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const f = journey.facts;
-  const stage = t(`memberPage.journey.stages.${journey.stage}`);
-  const reason = t(`memberPage.journey.reasons.${journey.reason}`, {
+  const stage = t(`journey.${journey.stage}`);
+  const reason = t(`journey.reasons.${journey.reason}`, {
     since: fmt.date(f.statusSince ?? f.joinedOn),
     lastContact: fmt.date(f.lastContactOn),
     lastRole: fmt.date(f.lastRoleOn),

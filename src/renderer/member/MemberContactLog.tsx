@@ -52,10 +52,10 @@ export function MemberContactLog({ page, onChanged }: { page: MemberPageEntity; 
         }}
       >
         <SimpleGrid cols={{ base: 2, md: 4 }}>
-          <Select label={t('memberPage.contacts.kind')} data={CONTACT_KINDS.map((k) => ({ value: k, label: t(`memberPage.contacts.kinds.${k}`) }))} value={kind} onChange={(v) => v && setKind(v as ContactKind)} allowDeselect={false} name="contactKind" />
+          <Select label={t('memberPage.contacts.kind')} data={CONTACT_KINDS.map((k) => ({ value: k, label: t(`contactKinds.${k}`) }))} value={kind} onChange={(v) => v && setKind(v as ContactKind)} allowDeselect={false} name="contactKind" />
           <TextInput label={t('memberPage.contacts.on')} type="date" value={on} onChange={(e) => { setOn(e.currentTarget.value); issues.clear('on'); }} error={issues.at('on')} required name="contactOn" />
           <TextInput label={t('memberPage.contacts.madeBy')} value={madeBy} onChange={(e) => setMadeBy(e.currentTarget.value)} maxLength={100} name="contactMadeBy" />
-          <Select label={t('memberPage.contacts.outcome')} data={CONTACT_OUTCOMES.map((o) => ({ value: o, label: t(`memberPage.contacts.outcomes.${o}`) }))} value={outcome} onChange={(v) => setOutcome(v as ContactOutcome | null)} clearable name="contactOutcome" />
+          <Select label={t('memberPage.contacts.outcome')} data={CONTACT_OUTCOMES.map((o) => ({ value: o, label: t(`contactOutcomes.${o}`) }))} value={outcome} onChange={(v) => setOutcome(v as ContactOutcome | null)} clearable name="contactOutcome" />
         </SimpleGrid>
         <Textarea mt="sm" label={t('memberPage.contacts.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} autosize minRows={2} maxLength={4000} name="contactNotes" />
         <Group justify="space-between" align="flex-end" mt="sm">
@@ -71,10 +71,10 @@ export function MemberContactLog({ page, onChanged }: { page: MemberPageEntity; 
             <Card key={c.id} withBorder padding="sm" data-testid="contact-entry">
               <Group justify="space-between" wrap="nowrap">
                 <Group gap="xs">
-                  <Text fw={600}>{t(`memberPage.contacts.kinds.${c.kind}`)}</Text>
+                  <Text fw={600}>{t(`contactKinds.${c.kind}`)}</Text>
                   <Text c="dimmed">{fmt.date(c.on)}</Text>
                   {c.madeBy && <Text c="dimmed">· {c.madeBy}</Text>}
-                  {c.outcome && <Badge variant="light">{t(`memberPage.contacts.outcomes.${c.outcome}`)}</Badge>}
+                  {c.outcome && <Badge variant="light">{t(`contactOutcomes.${c.outcome}`)}</Badge>}
                   {c.followUpOn && !c.followUpDoneOn && (
                     <Badge color={c.followUpOn <= today ? 'orange' : 'blue'} variant="outline" data-testid="follow-up">
                       {t('memberPage.contacts.followUp', { date: fmt.date(c.followUpOn) })}

@@ -103,7 +103,8 @@ export function MemberDetailsForm(props: {
               return Number.isInteger(i) && extra.values[i] ? { field: `custom.${extra.values[i].fieldId}`, code: f.code } : f;
             });
             issues.set(fields);
-            notifications.show({ color: 'red', message: errorText(err) });
+            // The fields are marked, so the general "correct the marked fields" says it best.
+            notifications.show({ color: 'red', message: errorText(err.code) });
             props.onSaved(saved, false);
             return;
           }

@@ -65,7 +65,7 @@ export function MemberGroupsTab({ page, onChanged }: { page: MemberPageEntity; o
                 <Table.Tr key={r.id} data-testid="role-row">
                   <Table.Td>{r.groupName}</Table.Td>
                   <Table.Td>
-                    {t(`memberPage.roles.${r.role}`)}{' '}
+                    {t(`roles.${r.role}`)}{' '}
                     {current && <Badge size="sm" variant="light">{t('memberPage.groups.current')}</Badge>}
                   </Table.Td>
                   <Table.Td>{fmt.date(r.from)}</Table.Td>
@@ -114,7 +114,7 @@ export function MemberGroupsTab({ page, onChanged }: { page: MemberPageEntity; o
             />
             <Select
               label={t('memberPage.groups.role')}
-              data={ROLES.map((r) => ({ value: r, label: t(`memberPage.roles.${r}`) }))}
+              data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
               value={role}
               onChange={(v) => v && setRole(v as Role)}
               allowDeselect={false}

@@ -44,8 +44,7 @@ export function MemberPage(props: {
     await call('members.page', { id: target })
       .then(setPage)
       .catch((e) => notifications.show({ color: 'red', message: errorText(errorOf(e)) }));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- errorText changes only with the language
-  }, [target]);
+  }, [target, errorText]);
   useEffect(() => void load(), [load]);
 
   const changed = () => {

@@ -47,8 +47,8 @@ export function ConditionEditor({ c, onChange, data }: { c: SegmentCondition; on
           <Select label={t('segments.group')} w={W} value={c.groupId ? String(c.groupId) : ''}
             data={[{ value: '', label: t('segments.anyGroup') }, ...data.groups.map((g) => ({ value: String(g.id), label: g.name }))]}
             onChange={(v) => onChange({ ...c, groupId: v ? Number(v) : undefined })} allowDeselect={false} />
-          <MultiSelect label={t('segments.roles.label')} w={W * 1.3} value={c.roles ?? []}
-            data={ROLES.map((r) => ({ value: r, label: t(`segments.roles.${r}`) }))}
+          <MultiSelect label={t('segments.rolesLabel')} w={W * 1.3} value={c.roles ?? []}
+            data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
             onChange={(v) => onChange({ ...c, roles: v as typeof ROLES[number][] })} />
           {date(t('segments.at'), c.at, (at) => onChange({ ...c, at }))}
         </Group>
@@ -102,7 +102,7 @@ export function ConditionEditor({ c, onChange, data }: { c: SegmentCondition; on
       return (
         <Group gap="xs" align="end">
           <MultiSelect label={t('segments.stages')} w={W * 1.5} value={c.stages}
-            data={JOURNEY_STAGES.map((s) => ({ value: s, label: t(`segments.journey.${s}`) }))}
+            data={JOURNEY_STAGES.map((s) => ({ value: s, label: t(`journey.${s}`) }))}
             onChange={(v) => onChange({ ...c, stages: v as typeof c.stages })} />
           {date(t('segments.at'), c.at, (at) => onChange({ ...c, at }))}
         </Group>
@@ -118,7 +118,7 @@ export function ConditionEditor({ c, onChange, data }: { c: SegmentCondition; on
       return (
         <Group gap="xs" align="end">
           <MultiSelect label={t('segments.contactKinds')} w={W * 1.3} value={c.kinds ?? []}
-            data={CONTACT_KINDS.map((k) => ({ value: k, label: t(`segments.contactKind.${k}`) }))}
+            data={CONTACT_KINDS.map((k) => ({ value: k, label: t(`contactKinds.${k}`) }))}
             onChange={(v) => onChange({ ...c, kinds: v as typeof CONTACT_KINDS[number][] })} />
           {date(t('segments.from'), c.from, (from) => onChange({ ...c, from }))}
           {date(t('segments.to'), c.to, (to) => onChange({ ...c, to }))}

@@ -9,7 +9,6 @@ import { call, errorOf } from '../api';
 import { useErrorText } from '../components/ErrorAlert';
 import type { BuilderData } from './ConditionEditor';
 import { GroupEditor } from './GroupEditor';
-import { reasonOf } from './reason';
 import { emptyGroup, hasConditions, isGroup, usableNode } from './model';
 
 export interface LoadedSegment {
@@ -38,7 +37,6 @@ export function FilterPanel(props: {
   const [name, setName] = useState(props.loaded?.name ?? '');
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const message = (e: ApiError) => t(`segments.errors.${reasonOf(e)}`, { defaultValue: errorText(reasonOf(e)) });
 
   const reloadSaved = useCallback(() => {
     call('segments.list', {}).then(setSaved).catch(() => setSaved([]));
@@ -135,7 +133,7 @@ export function FilterPanel(props: {
         </Group>
         <GroupEditor group={props.definition} depth={0} data={props.data} onChange={props.onChange} />
         {countError ? (
-          <Alert color="orange" role="alert">{message(countError)}</Alert>
+          <Alert color="orange" role="alert">{errorText(countError, 'segments')}</Alert>
         ) : count === 0 ? (
           <Alert color="blue" role="status" data-testid="segment-nobody">{t('segments.matchesNobody')}</Alert>
         ) : (
@@ -151,7 +149,7 @@ export function FilterPanel(props: {
         >
           <Group align="end" gap="xs">
             <TextInput label={t('segments.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} w={300} maxLength={100}
-              error={saveError ? message(saveError) : undefined} />
+              error={saveError ? errorText(saveError, 'segments') : undefined} />
             <Button type="submit" loading={busy} disabled={!name.trim()}>
               {t('segments.save')}
             </Button>

@@ -22,8 +22,6 @@ export default {
     markDoneLabel: 'Mark the follow-up for {{name}} done',
     done: 'Follow-up for {{name}} marked done',
     openMember: 'Open {{name}} (member {{number}})',
-    kinds: { call: 'Call', meeting: 'Meeting', letter: 'Letter', email: 'E-mail', sms: 'SMS' },
-    outcomes: { reached: 'Reached', 'no-answer': 'No answer', 'call-back': 'Call back', declined: 'Declined' },
     errors: { 'no-follow-up': 'This contact has no follow-up to mark done.' },
   },
   sv: {
@@ -45,8 +43,6 @@ export default {
     markDoneLabel: 'Markera uppföljningen för {{name}} som klar',
     done: 'Uppföljningen för {{name}} är markerad som klar',
     openMember: 'Öppna {{name}} (medlem {{number}})',
-    kinds: { call: 'Samtal', meeting: 'Möte', letter: 'Brev', email: 'E-post', sms: 'SMS' },
-    outcomes: { reached: 'Nådd', 'no-answer': 'Inget svar', 'call-back': 'Ring tillbaka', declined: 'Avböjde' },
     errors: { 'no-follow-up': 'Den här kontakten har ingen uppföljning att markera som klar.' },
   },
   nb: {
@@ -68,8 +64,6 @@ export default {
     markDoneLabel: 'Merk oppfølgingen for {{name}} som ferdig',
     done: 'Oppfølgingen for {{name}} er merket som ferdig',
     openMember: 'Åpne {{name}} (medlem {{number}})',
-    kinds: { call: 'Samtale', meeting: 'Møte', letter: 'Brev', email: 'E-post', sms: 'SMS' },
-    outcomes: { reached: 'Nådd', 'no-answer': 'Ikke svar', 'call-back': 'Ring tilbake', declined: 'Takket nei' },
     errors: { 'no-follow-up': 'Denne kontakten har ingen oppfølging å merke som ferdig.' },
   },
 } satisfies FeatureStrings;

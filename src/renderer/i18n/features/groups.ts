@@ -63,16 +63,6 @@ export default {
     removeConfirm:
       'Remove this entry completely? Only for an entry made by mistake — when someone steps down, end the role instead, so the history stays right.',
     removed: 'Entry removed',
-    roles: {
-      chair: 'Chair',
-      'vice-chair': 'Vice chair',
-      treasurer: 'Treasurer',
-      secretary: 'Secretary',
-      'member-responsible': 'Membership officer',
-      'local-leader': 'Local leader',
-      deputy: 'Deputy',
-      member: 'Member',
-    },
     errors: {
       required: 'Required.',
       'date-range-reversed': 'The end date lies before the start date.',
@@ -142,16 +132,6 @@ export default {
     removeConfirm:
       'Ta bort posten helt? Bara för en post som blev fel — när någon lämnar sin roll, avsluta rollen i stället så att historiken stämmer.',
     removed: 'Posten borttagen',
-    roles: {
-      chair: 'Ordförande',
-      'vice-chair': 'Vice ordförande',
-      treasurer: 'Kassör',
-      secretary: 'Sekreterare',
-      'member-responsible': 'Medlemsansvarig',
-      'local-leader': 'Lokal ledare',
-      deputy: 'Suppleant',
-      member: 'Ledamot',
-    },
     errors: {
       required: 'Måste fyllas i.',
       'date-range-reversed': 'Slutdatumet ligger före startdatumet.',
@@ -221,16 +201,6 @@ export default {
     removeConfirm:
       'Fjerne oppføringen helt? Bare for en oppføring som ble feil — når noen går av, avslutt rollen i stedet, så historikken stemmer.',
     removed: 'Oppføringen fjernet',
-    roles: {
-      chair: 'Leder',
-      'vice-chair': 'Nestleder',
-      treasurer: 'Kasserer',
-      secretary: 'Sekretær',
-      'member-responsible': 'Medlemsansvarlig',
-      'local-leader': 'Lokallagsleder',
-      deputy: 'Varamedlem',
-      member: 'Medlem',
-    },
     errors: {
       required: 'Må fylles ut.',
       'date-range-reversed': 'Sluttdatoen ligger før startdatoen.',
