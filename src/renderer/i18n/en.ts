@@ -85,6 +85,7 @@ export const en = {
     submit: 'Set the new passphrase',
   },
   shell: {
+    sections: 'Screens',
     members: 'Members',
     settings: 'Settings',
     lock: 'Lock',

@@ -86,6 +86,7 @@ export const nb: Strings = {
     submit: 'Lagre den nye passordfrasen',
   },
   shell: {
+    sections: 'Visninger',
     members: 'Medlemmer',
     settings: 'Innstillinger',
     lock: 'Lås',

@@ -86,6 +86,7 @@ export const sv: Strings = {
     submit: 'Spara den nya lösenfrasen',
   },
   shell: {
+    sections: 'Vyer',
     members: 'Medlemmar',
     settings: 'Inställningar',
     lock: 'Lås',

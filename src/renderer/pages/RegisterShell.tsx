@@ -53,10 +53,10 @@ export function RegisterShell({ info, onInfo }: { info: RegisterInfo; onInfo: (i
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         {/* Vertical tabs: one per screen, reachable with the arrow keys. */}
-        <Tabs value={section.id} onChange={(v) => v && setSectionId(v)} orientation="vertical" variant="pills">
-          <Tabs.List w="100%">
+        <Tabs value={section.id} onChange={(v) => v && setSectionId(v)} orientation="vertical" variant="pills" w="100%">
+          <Tabs.List w="100%" aria-label={t('shell.sections')}>
             {SECTIONS.map((s) => (
-              <Tabs.Tab key={s.id} value={s.id} fz="md">
+              <Tabs.Tab key={s.id} value={s.id} fz="md" w="100%" style={{ justifyContent: 'flex-start' }}>
                 {t(s.labelKey)}
               </Tabs.Tab>
             ))}
