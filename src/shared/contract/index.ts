@@ -60,3 +60,4 @@ export * from './segments';
 export * from './bulk';
 export * from './duplicates';
 export { handler, joinContracts } from './define';
+export * from './exports';

@@ -1,0 +1,104 @@
+import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ExportLogEntry } from '../../shared/contract/exports';
+import { call, errorOf } from '../api';
+import { ErrorAlert } from '../components/ErrorAlert';
+import type { ApiError } from '../../shared/result';
+import { localeOf } from '../i18n';
+import { FORMATS } from './runExport';
+
+const PAGE = 50;
+
+/** The export log, newest first; `version` changes after each export so the list follows. */
+export function ExportLog({ version }: { version: number }) {
+  const { t, i18n } = useTranslation();
+  const [entries, setEntries] = useState<ExportLogEntry[]>([]);
+  const [total, setTotal] = useState(0);
+  const [limit, setLimit] = useState(PAGE);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [fieldNames, setFieldNames] = useState<Map<string, string>>(new Map());
+
+  useEffect(() => {
+    call('customFields.list', { includeArchived: true }).then(
+      (fields) => setFieldNames(new Map(fields.map((f) => [`custom:${f.id}`, f.name]))),
+      () => undefined, // the ids stay readable without names
+    );
+  }, [version]);
+
+  useEffect(() => {
+    let live = true;
+    call('exports.log', { offset: 0, limit })
+      .then((r) => {
+        if (!live) return;
+        setEntries(r.entries);
+        setTotal(r.total);
+        setError(null);
+      })
+      .catch((e: unknown) => live && setError(errorOf(e)));
+    return () => {
+      live = false;
+    };
+  }, [version, limit]);
+
+  const when = new Intl.DateTimeFormat(localeOf(i18n.language), { dateStyle: 'medium', timeStyle: 'short' });
+  // Custom fields are logged by id (a field may be renamed or removed later); label sheets as "sheet:3x8".
+  const columnName = (c: string) =>
+    c.startsWith('custom:') ? (fieldNames.get(c) ?? c) : c.startsWith('sheet:') ? c.slice(6) : t(`exports.column.${c}`, { defaultValue: c });
+
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="export-log-title">
+      <Title order={3} id="export-log-title">
+        {t('exports.log.title')}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t('exports.log.intro')}
+      </Text>
+      <ErrorAlert error={error} />
+      {entries.length === 0 ? (
+        <Text>{t('exports.log.empty')}</Text>
+      ) : (
+        <Table striped withTableBorder data-testid="export-log">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('exports.log.when')}</Table.Th>
+              <Table.Th>{t('exports.log.what')}</Table.Th>
+              <Table.Th>{t('exports.log.segment')}</Table.Th>
+              <Table.Th style={{ textAlign: 'right' }}>{t('exports.log.people')}</Table.Th>
+              <Table.Th>{t('exports.log.columns')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {entries.map((e) => (
+              <Table.Tr key={e.id}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{when.format(new Date(e.at))}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">
+                    {t(`exports.kinds.${e.kind}`)}
+                    {FORMATS[e.kind].length > 1 && ` · ${t(`exports.formats.${e.format}`)}`}
+                  </Text>
+                  {/* The file name only: the folder may name the user and is not kept. */}
+                  <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }} title={t('exports.log.file')}>
+                    {e.fileName}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{e.scope === 'segment' ? e.segmentName : e.scope === 'filter' ? t('exports.log.unsaved') : t('exports.everyone')}</Table.Td>
+                <Table.Td style={{ textAlign: 'right' }}>{e.people.toLocaleString(localeOf(i18n.language))}</Table.Td>
+                <Table.Td>
+                  <Text size="xs">{e.columns.map(columnName).join(', ')}</Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {total > entries.length && (
+        <Group>
+          <Button variant="subtle" onClick={() => setLimit((l) => l + PAGE)}>
+            {t('exports.log.more')}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,91 @@
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { ExportsPage } from './exports-page';
+import { expect, test } from './fixtures';
+
+/** Unfolds a .vcf and reads each card's properties (name → value; parameters dropped). */
+function parseVcards(text: string): Record<string, string>[] {
+  const cards: Record<string, string>[] = [];
+  let card: Record<string, string> = {};
+  for (const line of text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean)) {
+    const i = line.indexOf(':');
+    const name = line.slice(0, i).split(';')[0];
+    if (name === 'BEGIN') card = {};
+    else if (name === 'END') cards.push(card);
+    else card[name] = line.slice(i + 1);
+  }
+  return cards;
+}
+
+test('contact list, roll, labels and vCard of a saved segment are exported, correct, and listed in the export log', async ({ page, server, tmpDir }) => {
+  const api = server.core.api;
+  await api['register.create']({ path: join(tmpDir, 'Export.kansli'), associationName: 'Föreningen Ödegård', country: 'SE', language: 'sv', passphrase: 'blå spårvagn sju sjöar' });
+  const base = { country: 'SE', consentSms: false, consentEmail: false, consentPost: true, status: 'active', membershipTypeId: 1, joinedOn: '2020-01-01' } as const;
+  await api['members.create']({ ...base, firstName: 'Åsa', lastName: 'Öberg', mobile: '+46701234567', email: 'asa@example.se', street: 'Storgatan 1', postcode: '90325', city: 'Umeå' });
+  await api['members.create']({ ...base, firstName: 'Bjørn', lastName: 'Ærø', street: 'Ørnevägen 2', postcode: '90326', city: 'Umeå' });
+  await api['members.create']({ ...base, firstName: '=HYPERLINK("x")', lastName: 'Hackersson', street: 'Gränd 3', postcode: '90327', city: 'Umeå' });
+  await api['members.create']({ ...base, firstName: 'Ola', lastName: 'Utanför', street: 'Bygata 9', postcode: '11418', city: 'Stockholm' });
+  await api['segments.save']({ name: 'Umeå: "styrelsen"/CON', definition: { kind: 'city', values: ['Umeå'] } });
+  await page.reload();
+
+  const exports = new ExportsPage(page);
+  await exports.open();
+
+  // Contact list, CSV, for the saved segment.
+  await exports.who('Umeå: "styrelsen"/CON');
+  const offered = await exports.exportTo(join(tmpDir, 'kontakter.csv'));
+  expect(offered).toMatch(/^Kontaktlista – Umeå styrelsen CON – \d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = await readFile(join(tmpDir, 'kontakter.csv'), 'utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  const rows = Papa.parse<string[]>(csv.slice(1), { delimiter: '', skipEmptyLines: true });
+  expect(rows.meta.delimiter).toBe(';');
+  expect(rows.data[0]).toEqual(['Medlemsnr', 'Efternamn', 'Förnamn', 'Mobil', 'E-post', 'Gatuadress', 'Postnummer', 'Ort']);
+  expect(rows.data).toHaveLength(4); // heading + the three in Umeå
+  const byLast = Object.fromEntries(rows.data.slice(1).map((r) => [r[1], r]));
+  expect(byLast['Hackersson'][2]).toBe(`'=HYPERLINK("x")`);
+  expect(byLast['Öberg'][3]).toBe('+46 70 123 45 67');
+  expect(byLast['Ærø'][5]).toBe('Ørnevägen 2');
+  await page.screenshot({ path: join('test-results', 'exports-contact-list.png'), fullPage: true });
+
+  // Roll (PDF) for everyone.
+  await exports.who('Alla medlemmar');
+  await exports.choose('Röstlängd till årsmötet');
+  await page.getByLabel('Rösträtt den').fill('2026-03-01');
+  expect(await exports.exportTo(join(tmpDir, 'röstlängd.pdf'))).toBe('Röstlängd – 2026-03-01.pdf');
+  const roll = execFileSync('pdftotext', ['-layout', join(tmpDir, 'röstlängd.pdf'), '-'], { encoding: 'utf8' });
+  expect(roll).toContain('Namnteckning');
+  expect(roll).toContain('Röstlängd');
+  for (const name of ['Öberg, Åsa', 'Ærø, Bjørn', 'Utanför, Ola', 'Hackersson, =HYPERLINK("x")']) expect(roll).toContain(name);
+  await expect(page.getByTestId('export-done')).toContainText('4 personer');
+
+  // Address labels, 3 × 8, for the segment.
+  await exports.who('Umeå: "styrelsen"/CON');
+  await exports.choose('Adressetiketter (PDF)');
+  await exports.exportTo(join(tmpDir, 'etiketter.pdf'));
+  const labels = execFileSync('pdftotext', ['-layout', join(tmpDir, 'etiketter.pdf'), '-'], { encoding: 'utf8' });
+  expect(labels).toContain('903 25 Umeå');
+  expect(labels).toContain('Ørnevägen 2');
+  expect(labels).not.toContain('Utanför');
+  execFileSync('pdftoppm', ['-r', '110', '-png', '-f', '1', '-l', '1', '-singlefile', join(tmpDir, 'etiketter.pdf'), join('test-results', 'exports-labels-page1')]);
+
+  // vCard for the segment.
+  await exports.choose('Kontakter till mobilen (vCard)');
+  await exports.exportTo(join(tmpDir, 'kontakter'));
+  const cards = parseVcards(await readFile(join(tmpDir, 'kontakter.vcf'), 'utf8'));
+  expect(cards.map((c) => c.FN).sort()).toEqual(['=HYPERLINK("x") Hackersson', 'Bjørn Ærø', 'Åsa Öberg'].sort());
+  const asa = cards.find((c) => c.FN === 'Åsa Öberg')!;
+  expect(asa).toMatchObject({ VERSION: '4.0', N: 'Öberg;Åsa;;;', TEL: 'tel:+46701234567', EMAIL: 'asa@example.se' });
+
+  // The export log in the app lists all four, newest first.
+  const log = page.getByTestId('export-log');
+  await expect(log.locator('tbody tr')).toHaveCount(4);
+  await expect(log.locator('tbody tr').nth(0)).toContainText('Kontakter till mobilen (vCard)');
+  await expect(log.locator('tbody tr').nth(1)).toContainText('Adressetiketter (PDF)');
+  await expect(log.locator('tbody tr').nth(2)).toContainText('Alla medlemmar');
+  await expect(log.locator('tbody tr').nth(3)).toContainText('Umeå: "styrelsen"/CON');
+  await expect(log.locator('tbody tr').nth(3)).toContainText('kontakter.csv');
+  await log.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join('test-results', 'exports-log.png'), fullPage: true });
+});
