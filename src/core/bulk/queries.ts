@@ -94,9 +94,11 @@ interface DbOp {
 }
 
 export function listOperations(db: Db, limit: number): BulkOperationEntity[] {
+  // "Latest" counts imports too (a bulk action before an import must not be undone under it),
+  // but imports are listed and undone by the import screen, which knows their whole effect.
   const latest = db.column(sql`SELECT coalesce(max(id), 0) FROM operations WHERE undone_at IS NULL`)[0];
   return db
-    .all<DbOp>(sql`SELECT * FROM operations ORDER BY id DESC LIMIT ${limit}`)
+    .all<DbOp>(sql`SELECT * FROM operations WHERE kind != 'import' ORDER BY id DESC LIMIT ${limit}`)
     .map((o) => ({
       id: o.id,
       kind: o.kind,

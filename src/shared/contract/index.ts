@@ -61,3 +61,4 @@ export * from './bulk';
 export * from './duplicates';
 export { handler, joinContracts } from './define';
 export * from './exports';
+export * from './imports';

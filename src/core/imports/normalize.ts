@@ -1,0 +1,66 @@
+import { isRealIsoDate } from '../members/rules';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Days from 1899-12-30 (Excel's epoch with its 1900 leap-year bug folded in) to 1970-01-01. */
+const EXCEL_EPOCH_OFFSET = 25569;
+
+/** An Excel serial day number (e.g. 45322 = 2024-01-31) as an ISO date. Serials from 1 (1900) to 2958465 (9999). */
+export function excelSerialToIso(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < 61 || serial > 2958465) return null;
+  const ms = (Math.floor(serial) - EXCEL_EPOCH_OFFSET) * 86_400_000;
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+const iso = (y: number, m: number, d: number): string | null => {
+  const s = `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}`;
+  return isRealIsoDate(s) ? s : null;
+};
+
+/**
+ * A date as people type them: 2024-01-31, 2024-1-31, 31.01.2024, 31/1/2024, 31-01-2024,
+ * 20240131, an Excel serial (45322), also with a time after it. Day before month: the Nordic order.
+ * Returns null for what is not a date.
+ */
+export function parseDate(input: string): string | null {
+  const s = input.trim().replace(/[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/, '');
+  let m = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$/.exec(s);
+  if (m) return iso(+m[1], +m[2], +m[3]);
+  m = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/.exec(s);
+  if (m) return iso(+m[3], +m[2], +m[1]);
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (m) return iso(+m[1], +m[2], +m[3]);
+  if (/^\d{2,7}([.,]\d+)?$/.test(s)) return excelSerialToIso(Number(s.replace(',', '.')));
+  return null;
+}
+
+const YES = new Set(['ja', 'j', 'yes', 'y', 'x', '1', 'true', 'sant', 'sann', 'ok']);
+const NO = new Set(['nej', 'nei', 'n', 'no', '0', 'false', 'falskt', 'usann', '-']);
+
+/** Yes/no in Swedish, Norwegian and English; undefined when unreadable, null when empty. */
+export function parseYesNo(input: string): boolean | null | undefined {
+  const s = input.trim().toLowerCase();
+  if (s === '') return null;
+  if (YES.has(s)) return true;
+  if (NO.has(s)) return false;
+  return undefined;
+}
+
+/** Names: outer and doubled inner spaces gone; ALL-CAPS or all-lower names given capitals. */
+export function cleanName(input: string): string {
+  const s = input.trim().replace(/\s+/g, ' ');
+  if (s !== s.toUpperCase() && s !== s.toLowerCase()) return s;
+  if (s.length < 2) return s;
+  return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+}
+
+/** Country names and codes to ISO 3166 alpha-2; null when unknown. */
+export function parseCountry(input: string): string | null {
+  const s = input.trim().toLowerCase();
+  if (/^[a-z]{2}$/.test(s)) return s.toUpperCase();
+  const names: Record<string, string> = {
+    sverige: 'SE', sweden: 'SE', norge: 'NO', noreg: 'NO', norway: 'NO', danmark: 'DK', denmark: 'DK',
+    finland: 'FI', suomi: 'FI', island: 'IS', iceland: 'IS', tyskland: 'DE', germany: 'DE',
+  };
+  return names[s] ?? null;
+}
