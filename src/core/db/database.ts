@@ -92,7 +92,14 @@ export class Db {
       stmt.reset();
     }
     const changes = this.db.getRowsModified();
-    const lastId = Number(this.db.exec('SELECT last_insert_rowid()')[0].values[0][0]);
+    // A prepared statement: exec() would parse this SQL again for every insert.
+    const last = this.prepared('SELECT last_insert_rowid()');
+    let lastId = 0;
+    try {
+      if (last.step()) lastId = Number(last.get()[0]);
+    } finally {
+      last.reset();
+    }
     return { changes, lastId };
   }
 
