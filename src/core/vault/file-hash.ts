@@ -46,6 +46,23 @@ export async function hashFile(path: string): Promise<FileHash> {
   }
 }
 
+/**
+ * Size, inode and the stored whole-file hash, read without hashing the file. Every save writes a
+ * new trailer (fresh nonces), so another writer's file is told apart by it; a file edited in place
+ * without a new trailer is damaged, and the save keeps it among the backups before replacing it.
+ */
+export async function fileTrailer(path: string): Promise<{ size: number; ino: number; trailer: Buffer }> {
+  const fh = await open(path, 'r');
+  try {
+    const st = await fh.stat();
+    const trailer = Buffer.alloc(TRAILER_BYTES);
+    if (st.size >= TRAILER_BYTES) await fh.read(trailer, 0, TRAILER_BYTES, st.size - TRAILER_BYTES);
+    return { size: st.size, ino: st.ino, trailer };
+  } finally {
+    await fh.close();
+  }
+}
+
 /** Intact (stored hash matches the bytes) and exactly the file whose whole-file hash is `digest`. */
 export function hasDigest(h: FileHash, digest: Buffer): boolean {
   return h.body.equals(digest) && h.trailer.equals(digest);

@@ -205,6 +205,17 @@ describe('save', () => {
     expect(await readText(path)).toBe('version 2');
   });
 
+  it('a register edited in place without a new trailer is damaged: the save keeps it among the backups', async () => {
+    const { file, path } = await create();
+    const bytes = await readFile(path);
+    bytes[Math.floor(bytes.length / 2)] ^= 0x01; // same size, same stored hash: only its bytes differ
+    await writeFile(path, bytes);
+    await file.save(Buffer.from('version 2'));
+    expect(await readText(path)).toBe('version 2');
+    const kept = await Promise.all((await readdir(backupDir(path))).map((n) => readFile(join(backupDir(path), n))));
+    expect(kept.some((b) => b.equals(bytes))).toBe(true);
+  });
+
   it('18. a file changed by someone else since opening → changed-on-disk, never overwritten; save-as-copy works', async () => {
     const { file, path } = await create();
     // Someone else (another computer through a sync folder) saves their own register there.
