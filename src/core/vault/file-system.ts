@@ -47,20 +47,20 @@ export async function writeNewFile(
   const fh = await open(path, 'wx', 0o600);
   try {
     await opts.onProgress?.('temp-opened');
+    // Two gathered writes (each half of the parts) instead of one call per chunk: at 50 MB that is
+    // a hundred thread-pool round trips fewer. A short write is resumed where it stopped.
     let pos = 0;
-    let halfway = false;
-    for (const part of data.parts) {
-      let off = 0;
-      while (off < part.length) {
-        const { bytesWritten } = await fh.write(part, off, part.length - off, pos);
+    const all = Array.from(data.parts);
+    const half = Math.ceil(all.length / 2);
+    for (const [i, group] of [all.slice(0, half), all.slice(half)].entries()) {
+      let pending = group.filter((p) => p.length > 0);
+      while (pending.length) {
+        const { bytesWritten } = await fh.writev(pending, pos);
         if (bytesWritten <= 0) throw new Error(`Nothing could be written at byte ${pos} of ${data.length}.`);
-        off += bytesWritten;
         pos += bytesWritten;
+        pending = skipBytes(pending, bytesWritten);
       }
-      if (!halfway && pos * 2 >= data.length && pos < data.length) {
-        halfway = true;
-        await opts.onProgress?.('temp-partial');
-      }
+      if (i === 0 && pos < data.length) await opts.onProgress?.('temp-partial');
     }
     if (pos !== data.length) throw new Error(`${pos} bytes were produced, ${data.length} expected.`);
     if (opts.sync) await fh.sync();
@@ -99,4 +99,12 @@ export async function renameWithRetry(from: string, to: string): Promise<void> {
       await sleep(40 * 2 ** attempt);
     }
   }
+}
+
+/** The buffers left after the first `n` bytes of `parts` were written. */
+function skipBytes(parts: Buffer[], n: number): Buffer[] {
+  let i = 0;
+  while (i < parts.length && n >= parts[i].length) n -= parts[i++].length;
+  if (i === parts.length) return [];
+  return [parts[i].subarray(n), ...parts.slice(i + 1)];
 }
