@@ -87,7 +87,7 @@ const h = vi.hoisted(() => {
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
     shell: { openExternal: vi.fn(() => Promise.resolve()), showItemInFolder: vi.fn() },
-    dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
+    dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn(), showMessageBox: vi.fn(() => Promise.resolve({ response: 1 })) },
     Menu: {
       buildFromTemplate: vi.fn((template: typeof state.template) => {
         state.template = template;
@@ -258,14 +258,36 @@ describe('quit waits for the forced save', () => {
     expect(h.core.shutdown).toHaveBeenCalledTimes(1);
   });
 
-  it('a failing shutdown is logged and the app still quits, once', async () => {
+  it('a failing last save asks first; "Quit without saving" then quits, once', async () => {
     await start(true);
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     h.core.shutdown.mockImplementation(() => Promise.reject(new Error('disk full')));
+    h.electron.dialog.showMessageBox.mockImplementation(() => Promise.resolve({ response: 1 }));
     beforeQuit();
     await flush();
+    await flush();
     expect(error).toHaveBeenCalledWith('[kansli] shutdown failed:', expect.any(Error));
+    expect(h.electron.dialog.showMessageBox).toHaveBeenCalledTimes(1);
     expect(h.app.quit).toHaveBeenCalledTimes(1);
+    expect(h.state.quitted).toBe(1);
+    error.mockRestore();
+  });
+
+  it('a failing last save and "Stay" keeps the app and its unsaved register; a later quit saves again', async () => {
+    await start(true);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    h.core.shutdown.mockImplementationOnce(() => Promise.reject(new Error('disk full')));
+    h.electron.dialog.showMessageBox.mockImplementationOnce(() => Promise.resolve({ response: 0 }));
+    beforeQuit();
+    await flush();
+    await flush();
+    expect(h.state.quitted).toBe(0);
+    expect(h.app.quit).not.toHaveBeenCalled();
+    h.core.shutdown.mockImplementation(() => Promise.resolve());
+    beforeQuit();
+    await flush();
+    await flush();
+    expect(h.core.shutdown).toHaveBeenCalledTimes(2);
     expect(h.state.quitted).toBe(1);
     error.mockRestore();
   });

@@ -1,10 +1,10 @@
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { createCore, type Core } from '../core';
 import { dispatch } from '../core/dispatch';
 import { IPC } from '../shared/bridge';
 import type { Emit } from '../shared/contract';
 import { registerIpc } from './ipc';
-import { installMenu } from './menu';
+import { installMenu, shellTexts } from './menu';
 import { devRendererUrl, installSecurity } from './security';
 import { createMainWindow, handleAppProtocol, registerAppScheme } from './window';
 
@@ -60,7 +60,7 @@ function start(): void {
 
   // Quitting waits for the forced save and the lock release. No timeout on purpose: a slow disk
   // must delay the quit, not lose the last changes.
-  let shutdown: 'running' | 'pending' | 'done' = 'running';
+  let shutdown: 'idle' | 'pending' | 'done' = 'idle';
   app.on('before-quit', (event) => {
     if (shutdown === 'done') return;
     event.preventDefault();
@@ -68,10 +68,40 @@ function start(): void {
     shutdown = 'pending';
     void corePromise
       .then((core) => core.shutdown())
-      .catch((e: unknown) => console.error('[kansli] shutdown failed:', e))
-      .finally(() => {
+      .then(
+        () => true,
+        async (e: unknown) => {
+          console.error('[kansli] shutdown failed:', e);
+          return quitWithoutSaving(e);
+        },
+      )
+      .then((quit) => {
+        if (!quit) {
+          // The register is still open with its changes: bring a window back to show why.
+          shutdown = 'idle';
+          if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createMainWindow();
+          mainWindow.show();
+          mainWindow.focus();
+          return;
+        }
         shutdown = 'done';
         app.quit();
       });
   });
+}
+
+/** The last save failed: quitting now would lose the changes, so the user decides. */
+async function quitWithoutSaving(e: unknown): Promise<boolean> {
+  const t = shellTexts();
+  const options = {
+    type: 'warning' as const,
+    buttons: [t.stay, t.quitAnyway],
+    defaultId: 0,
+    cancelId: 0,
+    message: t.unsaved,
+    detail: `${t.unsavedDetail}\n\n${e instanceof Error ? e.message : String(e)}`,
+  };
+  const parent = mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined;
+  const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+  return response === 1;
 }
