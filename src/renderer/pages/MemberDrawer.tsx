@@ -17,7 +17,7 @@ export function MemberDrawer(props: {
   const [opened, setOpened] = useState<{ from: number | 'new' | null; id: number } | null>(null);
   const target = opened && opened.from === props.target ? opened.id : props.target;
   return (
-    <Drawer opened={props.target !== null} onClose={props.onClose} position="right" size="min(1100px, 96vw)" title={t('members.title')} aria-label={t('members.title')}>
+    <Drawer opened={props.target !== null} onClose={props.onClose} position="right" size="min(1100px, 96vw)" aria-label={t('members.title')}>
       {target !== null && <MemberPage key={String(target)} {...props} target={target} onOpen={(id) => setOpened({ from: props.target, id })} />}
     </Drawer>
   );
