@@ -7,12 +7,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { memberInputSchema } from '../src/shared/contract';
-import { dispatch } from '../src/core/dispatch';
-import { createCore } from '../src/core/index';
 import { renderPdf } from '../src/core/documents/pdf';
-import { insertMember, validated } from '../src/core/members/writes';
-import { syntheticMember } from './members';
+import { BENCH_NOW, benchRegister, seedMembers } from './setup';
 import { percentile, report, time } from './stats';
 
 const N = Number(process.env.BENCH_MEMBERS ?? 100_000);
@@ -20,18 +16,9 @@ const PRINTED = 5_000;
 const COLUMNS = ['memberNumber', 'firstName', 'lastName', 'email', 'mobile', 'street', 'postcode', 'city', 'membershipType', 'status'];
 
 async function register(dir: string, n: number) {
-  const core = await createCore({ configDir: join(dir, 'config'), emit: () => undefined, saveDebounceMs: 3_600_000, now: () => new Date('2025-06-15T10:00:00Z') });
-  const call = async (name: string, args: unknown) => {
-    const r = await dispatch(core.api, name, args);
-    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-    return r.value as never;
-  };
-  await call('register.create', { path: join(dir, `Bench-${n}.kansli`), associationName: 'Föreningen Bänk', country: 'SE', language: 'sv', passphrase: 'blå spårvagn sju sjöar' });
-  const ctx = core.context();
-  ctx.write(() => {
-    for (let i = 0; i < n; i++) insertMember(ctx, validated(ctx, memberInputSchema.parse({ ...syntheticMember(i), membershipTypeId: 1 + (i % 5) })));
-  });
-  return { core, call, ctx };
+  const r = await benchRegister(dir, { fileName: `Bench-${n}.kansli`, associationName: 'Föreningen Bänk', now: BENCH_NOW });
+  seedMembers(r.ctx, n, (i) => ({ membershipTypeId: 1 + (i % 5) }));
+  return r;
 }
 
 async function main() {

@@ -9,11 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
-import { memberInputSchema } from '../src/shared/contract';
-import { dispatch } from '../src/core/dispatch';
-import { createCore } from '../src/core/index';
-import { insertMember, validated } from '../src/core/members/writes';
 import { syntheticMember } from './members';
+import { BENCH_NOW, benchRegister, seedMembers } from './setup';
 import { report, time } from './stats';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
@@ -32,18 +29,9 @@ function csv(): string {
 
 async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'kansli-bench-import-'));
-  const core = await createCore({ configDir: join(dir, 'config'), emit: () => undefined, saveDebounceMs: 3_600_000, now: () => new Date('2025-06-15T10:00:00Z') });
-  const call = async (name: string, args: unknown) => {
-    const r = await dispatch(core.api, name, args);
-    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.details)}`);
-    return r.value as never;
-  };
+  const { core, ctx, call } = await benchRegister(dir, { now: BENCH_NOW });
   try {
-    await call('register.create', { path: join(dir, 'Bench.kansli'), associationName: 'Bench', country: 'SE', language: 'sv', passphrase: 'blå spårvagn sju sjöar' });
-    const ctx = core.context();
-    ctx.write(() => {
-      for (let i = 0; i < EXISTING; i++) insertMember(ctx, validated(ctx, memberInputSchema.parse({ ...syntheticMember(i), membershipTypeId: 1 })));
-    });
+    seedMembers(ctx, EXISTING, () => ({ membershipTypeId: 1 }));
     const text = csv();
     const path = join(dir, 'medlemmar.csv');
     await writeFile(path, iconv.encode(text, 'win1252'));

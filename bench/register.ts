@@ -8,13 +8,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { memberInputSchema } from '../src/shared/contract';
-import { dispatch } from '../src/core/dispatch';
-import { createCore } from '../src/core/index';
 import { sql } from '../src/core/db/sql';
-import { insertMember, validated } from '../src/core/members/writes';
 import { segmentPredicate } from '../src/core/segments/queries';
-import { syntheticMember } from './members';
+import { BENCH_NOW, benchRegister, seedMembers } from './setup';
 import { percentile, report, time } from './stats';
 
 const N = Number(process.env.BENCH_MEMBERS ?? 100_000);
@@ -22,25 +18,13 @@ const CONTACTS = N * 3;
 
 async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'kansli-bench-'));
-  const core = await createCore({ configDir: join(dir, 'config'), emit: () => undefined, saveDebounceMs: 3_600_000, now: () => new Date('2025-06-15T10:00:00Z') });
-  const call = async (name: string, args: unknown) => {
-    const r = await dispatch(core.api, name, args);
-    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.details)}`);
-    return r.value as never;
-  };
+  const { core, ctx, call } = await benchRegister(dir, { now: BENCH_NOW });
   try {
-    await call('register.create', { path: join(dir, 'Bench.kansli'), associationName: 'Bench', country: 'SE', language: 'sv', passphrase: 'blå spårvagn sju sjöar' });
-    const ctx = core.context();
     const db = ctx.db;
 
     // --- seed: members through the core's own insert path, the rest set-based ------------
     const seeded = await time(() =>
-      ctx.write(() => {
-        for (let i = 0; i < N; i++) {
-          const input = memberInputSchema.parse({ ...syntheticMember(i), membershipTypeId: 1 + (i % 5), birthDate: `19${String(40 + (i % 60)).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 9}` });
-          insertMember(ctx, validated(ctx, input));
-        }
-      }),
+      seedMembers(ctx, N, (i) => ({ membershipTypeId: 1 + (i % 5), birthDate: `19${String(40 + (i % 60)).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 9}` })),
     );
     const groups: number[] = [];
     for (let g = 0; g < 20; g++) groups.push(((await call('groups.create', { name: `Grupp ${g}`, kind: g === 0 ? 'board' : 'section' })) as { id: number }).id);
