@@ -5,6 +5,7 @@ import { createBulkHandlers } from './bulk/handlers';
 import { createContactLogHandlers } from './contact-log/handlers';
 import { createCustomFieldsHandlers } from './custom-fields/handlers';
 import { createDuplicatesHandlers } from './duplicates/handlers';
+import { createDuesHandlers } from './dues/handlers';
 import { createGroupsHandlers } from './groups/handlers';
 import { createHistoryHandlers } from './history/handlers';
 import { createHouseholdsHandlers } from './households/handlers';
@@ -78,6 +79,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createDuplicatesHandlers(context),
     ...createImportsHandlers(context),
     ...createExportsHandlers(context),
+    // The letters job runner (src/core/jobs) is being built beside this; until it is wired in,
+    // printing letters answers 'internal'.
+    ...createDuesHandlers(context, { letters: () => Promise.reject(new KansliError('internal', 'Letters are not available yet.')) }),
   };
 
   return {

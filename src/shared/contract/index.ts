@@ -3,6 +3,7 @@ import { bulkContract } from './bulk';
 import { contactLogContract } from './contact-log';
 import { customFieldsContract } from './custom-fields';
 import { duplicatesContract } from './duplicates';
+import { duesContract } from './dues';
 import { exportsContract } from './exports';
 import { groupsContract } from './groups';
 import { historyContract } from './history';
@@ -23,7 +24,7 @@ export const contract = joinContracts(
   ),
   joinContracts(
     joinContracts(joinContracts(journeyContract, segmentsContract), joinContracts(bulkContract, duplicatesContract)),
-    joinContracts(importsContract, exportsContract),
+    joinContracts(joinContracts(importsContract, exportsContract), duesContract),
   ),
 );
 
@@ -62,3 +63,4 @@ export * from './duplicates';
 export { handler, joinContracts } from './define';
 export * from './exports';
 export * from './imports';
+export * from './dues';
