@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { createCipheriv, createDecipheriv, webcrypto } from 'node:crypto';
 import { damaged, HASH_BYTES, NONCE_PREFIX_BYTES, TAG_BYTES, type ParsedFile } from './header';
 
 /*
@@ -88,4 +88,61 @@ export function decryptPayload(bytes: Uint8Array, p: ParsedFile, fileKey: Buffer
     pos = ctEnd + TAG_BYTES;
   }
   return out.subarray(0, o);
+}
+
+/*
+ * The same chunk encryption through WebCrypto, for saving. Node runs WebCrypto's AES-GCM on
+ * libuv's thread pool, so while one chunk is sealed or opened there, the main thread hashes and
+ * writes the previous one, and a second core takes another chunk: at 100,000 members (54 MB) this
+ * is what brings a save under 400 ms. The bytes are identical to encryptChunk's (ciphertext then
+ * tag; WebCrypto appends the tag), and tests read them back with the synchronous path.
+ *
+ * The CryptoKey is a copy of the file key that wipeKeys cannot zero; it is made per save,
+ * non-extractable, and dropped when the save ends.
+ */
+
+export type ChunkKey = webcrypto.CryptoKey;
+
+export function chunkKey(fileKey: Buffer): Promise<ChunkKey> {
+  return webcrypto.subtle.importKey('raw', fileKey, 'AES-GCM', false, ['encrypt', 'decrypt']);
+}
+
+function gcmParams(noncePrefix: Buffer, headerHash: Buffer, i: number, last: boolean): webcrypto.AesGcmParams {
+  return { name: 'AES-GCM', iv: chunkNonce(noncePrefix, i), additionalData: chunkAad(headerHash, i, last), tagLength: TAG_BYTES * 8 };
+}
+
+/** Ciphertext followed by its tag, as the file holds them. WebCrypto copies `plain` when called. */
+export async function sealChunk(key: ChunkKey, noncePrefix: Buffer, headerHash: Buffer, i: number, last: boolean, plain: Uint8Array): Promise<Buffer> {
+  return Buffer.from(await webcrypto.subtle.encrypt(gcmParams(noncePrefix, headerHash, i, last), key, plain));
+}
+
+/** Authenticates and decrypts one chunk (ciphertext then tag); a wrong tag is 'file-damaged'. */
+export async function openChunk(key: ChunkKey, noncePrefix: Buffer, headerHash: Buffer, i: number, last: boolean, sealed: Uint8Array): Promise<Buffer> {
+  try {
+    return Buffer.from(await webcrypto.subtle.decrypt(gcmParams(noncePrefix, headerHash, i, last), key, sealed));
+  } catch {
+    throw damaged('The register contents are damaged.', { chunk: i });
+  }
+}
+
+/**
+ * Runs `task(i)` for i = 0..count-1 with up to `depth` of them in flight, yielding the results in
+ * order. Every launched task has a rejection handler at once, so a failure while the consumer is
+ * busy elsewhere is not an unhandled rejection; it surfaces when its turn comes.
+ */
+export async function* inOrder<T>(count: number, depth: number, task: (i: number) => Promise<T>): AsyncGenerator<T, void, void> {
+  const running: Promise<T>[] = [];
+  const launch = (i: number) => {
+    const p = task(i);
+    p.catch(() => undefined);
+    running.push(p);
+  };
+  let next = 0;
+  while (next < Math.min(count, depth)) launch(next++);
+  for (let i = 0; i < count; i++) {
+    const result = await running[i];
+    delete running[i]; // let the chunk be collected
+    if (next < count) launch(next++);
+    yield result;
+  }
 }

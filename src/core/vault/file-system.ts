@@ -1,4 +1,4 @@
-import { lstat, open, rename, unlink } from 'node:fs/promises';
+import { lstat, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 
 /*
  * File-system primitives the lock, the save pipeline and the backups share. Each one exists
@@ -23,10 +23,13 @@ export async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** Bytes to write, as parts (the sealed register is produced chunk by chunk), with the total known up front. */
+/**
+ * Bytes to write, as parts (the sealed register is produced chunk by chunk, possibly while it is
+ * being written), with the total known up front.
+ */
 export interface Parts {
   length: number;
-  parts: Iterable<Buffer>;
+  parts: Iterable<Buffer> | AsyncIterable<Buffer>;
 }
 
 export const whole = (b: Buffer): Parts => ({ length: b.length, parts: [b] });
@@ -34,38 +37,72 @@ export const whole = (b: Buffer): Parts => ({ length: b.length, parts: [b] });
 /** Points in writeNewFile the save pipeline's fault-injection hook is told about. */
 export type WriteProgress = 'temp-opened' | 'temp-partial';
 
+/** Parts are gathered into writes of about this size: few thread-pool round trips, yet overlap. */
+const WRITE_GROUP = 8 * 1024 * 1024;
+
+/** Writes every byte of `parts` at `pos`, resuming a short write where it stopped. */
+async function writeAllAt(fh: FileHandle, parts: Buffer[], pos: number): Promise<void> {
+  let pending = parts.filter((p) => p.length > 0);
+  while (pending.length) {
+    const { bytesWritten } = await fh.writev(pending, pos);
+    if (bytesWritten <= 0) throw new Error(`Nothing could be written at byte ${pos}.`);
+    pos += bytesWritten;
+    pending = skipBytes(pending, bytesWritten);
+  }
+}
+
 /**
  * Creates `path` exclusively (mode 0600) and writes every part, looping until each byte is
  * accepted: a short write (file-size limit, full disk) surfaces as an error, never as success.
- * Then fsync (optional) and a size check. A partly written file is removed.
+ * One gathered write is in flight while the next group of parts is produced. Then a size check
+ * and fsync (optional); `whileSyncing` (the save's read-back verification) runs while the fsync
+ * is under way — both must succeed. A partly written file is removed.
  */
 export async function writeNewFile(
   path: string,
   data: Parts,
-  opts: { sync: boolean; onProgress?: (step: WriteProgress) => Promise<void> },
+  opts: { sync: boolean; onProgress?: (step: WriteProgress) => Promise<void>; whileSyncing?: () => Promise<void> },
 ): Promise<void> {
   const fh = await open(path, 'wx', 0o600);
   try {
     await opts.onProgress?.('temp-opened');
-    // Two gathered writes (each half of the parts) instead of one call per chunk: at 50 MB that is
-    // a hundred thread-pool round trips fewer. A short write is resumed where it stopped.
+    // At least two groups, so a fault can be injected between them even in a small file.
+    const groupSize = Math.max(1, Math.min(WRITE_GROUP, Math.ceil(data.length / 2)));
+    let writing: Promise<void> = Promise.resolve();
     let pos = 0;
-    const all = Array.from(data.parts);
-    const half = Math.ceil(all.length / 2);
-    for (const [i, group] of [all.slice(0, half), all.slice(half)].entries()) {
-      let pending = group.filter((p) => p.length > 0);
-      while (pending.length) {
-        const { bytesWritten } = await fh.writev(pending, pos);
-        if (bytesWritten <= 0) throw new Error(`Nothing could be written at byte ${pos} of ${data.length}.`);
-        pos += bytesWritten;
-        pending = skipBytes(pending, bytesWritten);
+    let group: Buffer[] = [];
+    let groupBytes = 0;
+    let toldPartial = false;
+    const flush = async () => {
+      await writing;
+      if (!toldPartial && pos > 0 && pos < data.length && opts.onProgress) {
+        toldPartial = true;
+        await opts.onProgress('temp-partial');
       }
-      if (i === 0 && pos < data.length) await opts.onProgress?.('temp-partial');
+      writing = writeAllAt(fh, group, pos);
+      writing.catch(() => undefined); // surfaces at the next await of `writing`
+      pos += groupBytes;
+      group = [];
+      groupBytes = 0;
+    };
+    for await (const part of data.parts) {
+      group.push(part);
+      groupBytes += part.length;
+      if (groupBytes >= groupSize) await flush();
     }
+    if (groupBytes) await flush();
+    await writing;
     if (pos !== data.length) throw new Error(`${pos} bytes were produced, ${data.length} expected.`);
-    if (opts.sync) await fh.sync();
     const { size } = await fh.stat();
     if (size !== data.length) throw new Error(`The file on disk has ${size} bytes, ${data.length} were written.`);
+    const syncing = opts.sync ? fh.sync() : Promise.resolve();
+    syncing.catch(() => undefined);
+    try {
+      await opts.whileSyncing?.();
+    } finally {
+      await syncing.catch(() => undefined); // never close under a running fsync
+    }
+    await syncing;
   } catch (e) {
     await fh.close().catch(() => undefined);
     await unlink(path).catch(() => undefined);

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { KansliError } from '../../shared/result';
-import { chunkLayout, decryptChunk, decryptPayload, encryptChunk } from './chunks';
+import { chunkKey, chunkLayout, decryptPayload, encryptChunk, inOrder, openChunk, sealChunk } from './chunks';
 import {
   damaged,
   decodeHeader,
@@ -32,7 +32,7 @@ const DEFAULT_CHUNK_SIZE = 1024 * 1024;
  * ciphertext and tag, then the whole-file hash), so the store can write them out without first
  * copying 40 MB into one buffer. `length` is known up front.
  */
-export interface SealedParts {
+interface SealedParts {
   length: number;
   parts: Generator<Buffer, void, void>;
 }
@@ -64,9 +64,34 @@ function seal(s: KeyState, plaintext: Uint8Array): Buffer {
   return Buffer.concat([...parts], length); // one copy, at the end
 }
 
-/** For the store: the sealed bytes as parts, with fresh nonces. */
-export function resealParts(plaintext: Uint8Array, keys: VaultKeys): SealedParts {
-  return sealParts(keyState(keys), plaintext);
+/** How many chunks are sealed or opened ahead of the one being written or compared. */
+const LOOKAHEAD = 4;
+
+/**
+ * For the store: the sealed bytes as parts, with fresh nonces, produced while they are written —
+ * chunks are sealed on the thread pool a few ahead of the one the caller is writing.
+ */
+export function resealStream(plaintext: Uint8Array, keys: VaultKeys): { length: number; parts: AsyncIterable<Buffer> } {
+  const s = keyState(keys);
+  const noncePrefix = randomBytes(NONCE_PREFIX_BYTES);
+  const { prefix, headerHash } = encodeEnvelope(s, noncePrefix);
+  const cs = s.chunkSize;
+  const count = Math.max(1, Math.ceil(plaintext.length / cs));
+  const fileKey = s.fileKey;
+  async function* parts(): AsyncGenerator<Buffer, void, void> {
+    const key = await chunkKey(fileKey);
+    const whole = createHash('sha256').update(prefix);
+    yield prefix;
+    const chunks = inOrder(count, LOOKAHEAD, (i) =>
+      sealChunk(key, noncePrefix, headerHash, i, i === count - 1, plaintext.subarray(i * cs, Math.min(plaintext.length, (i + 1) * cs))),
+    );
+    for await (const sealed of chunks) {
+      whole.update(sealed);
+      yield sealed;
+    }
+    yield whole.digest();
+  }
+  return { length: prefix.length + plaintext.length + count * TAG_BYTES + HASH_BYTES, parts: parts() };
 }
 
 export async function sealNew(
@@ -107,19 +132,31 @@ export function unsealWithKeys(bytes: Uint8Array, keys: VaultKeys): Buffer {
 
 /**
  * Verifies a written file: every check unsealWithKeys makes, plus each chunk compared with what
- * was meant to be saved, on a file read piece by piece through `read` (which may reuse
- * one buffer): no 40 MB read-back buffer, no second plaintext. Returns the whole-file hash.
+ * was meant to be saved, on a file read piece by piece through `readInto` (which fills the
+ * buffer it is given from `position`): no 40 MB read-back buffer, no second plaintext. Chunks are
+ * read and decrypted on the thread pool a few ahead of the one being compared.
+ *
+ * The whole-file hash is not computed a second time: the trailer read back must equal
+ * `writtenDigest`, the hash computed while sealing over exactly the bytes handed to the disk.
+ * Together with the header hash (prefix and header) and each chunk's GCM tag (ciphertext and
+ * tag), every byte of the file is then checked, so re-hashing 50 MB would prove nothing more.
+ * Returns the digest.
  */
 export async function verifySealedStream(
   size: number,
-  read: (position: number, length: number) => Promise<Buffer>,
+  readInto: (position: number, target: Buffer) => Promise<void>,
   keys: VaultKeys,
   plaintext: Uint8Array,
+  writtenDigest: Buffer,
 ): Promise<Buffer> {
-  const fileKey = keyState(keys).fileKey;
+  const read = async (position: number, length: number) => {
+    const b = Buffer.allocUnsafe(length);
+    await readInto(position, b);
+    return b;
+  };
   const expected = Buffer.from(plaintext.buffer, plaintext.byteOffset, plaintext.byteLength);
   if (size < PREFIX_BYTES + HASH_BYTES + TAG_BYTES + HASH_BYTES) throw damaged('The written file is truncated.');
-  const prefix = Buffer.from(await read(0, PREFIX_BYTES));
+  const prefix = await read(0, PREFIX_BYTES);
   if (!prefix.subarray(0, MAGIC.length).equals(MAGIC) || prefix.readUInt16BE(8) !== FORMAT_VERSION) {
     throw damaged('The written file does not start like a register.');
   }
@@ -128,30 +165,30 @@ export async function verifySealedStream(
   const payloadStart = PREFIX_BYTES + headerLength + HASH_BYTES;
   const payloadEnd = size - HASH_BYTES;
   if (payloadEnd - payloadStart < TAG_BYTES) throw damaged('The written file is truncated.');
-  const headerPart = Buffer.from(await read(PREFIX_BYTES, headerLength + HASH_BYTES));
+  const headerPart = await read(PREFIX_BYTES, headerLength + HASH_BYTES);
   const headerHash = headerPart.subarray(headerLength);
-  const whole = createHash('sha256').update(prefix).update(headerPart);
   if (!createHash('sha256').update(prefix).update(headerPart.subarray(0, headerLength)).digest().equals(headerHash)) {
     throw damaged('The written header is damaged.');
   }
   const header = decodeHeader(headerPart.subarray(0, headerLength));
   const full = header.chunkSize + TAG_BYTES;
   const { count, lastLength } = chunkLayout(payloadEnd - payloadStart, header.chunkSize);
-  let pos = payloadStart;
-  let o = 0;
-  for (let i = 0; i < count; i++) {
+  const key = await chunkKey(keyState(keys).fileKey);
+  // A ring of read buffers: chunk i + LOOKAHEAD is launched only after chunk i − 1 was consumed
+  // (compared), so LOOKAHEAD + 1 buffers never overlap — no 50 MB of fresh memory.
+  const ring = Array.from({ length: Math.min(count, LOOKAHEAD + 1) }, () => Buffer.allocUnsafe(full));
+  const chunks = inOrder(count, LOOKAHEAD, async (i) => {
     const last = i === count - 1;
-    const len = last ? lastLength : full;
-    const chunk = await read(pos, len);
-    whole.update(chunk);
-    const ct = len - TAG_BYTES;
-    const plain = decryptChunk(fileKey, header.noncePrefix, headerHash, i, last, chunk.subarray(0, ct), chunk.subarray(ct));
+    const sealed = ring[i % ring.length].subarray(0, last ? lastLength : full);
+    await readInto(payloadStart + i * full, sealed);
+    return { plain: await openChunk(key, header.noncePrefix, headerHash, i, last, sealed) };
+  });
+  let o = 0;
+  for await (const { plain } of chunks) {
     if (!plain.equals(expected.subarray(o, o + plain.length))) throw damaged('The written file decrypts to other contents.');
     o += plain.length;
-    pos += len;
   }
   if (o !== expected.length) throw damaged('The written file decrypts to a different length.');
-  const digest = whole.digest();
-  if (!digest.equals(await read(payloadEnd, HASH_BYTES))) throw damaged('The written file has a wrong checksum.');
-  return digest;
+  if (!writtenDigest.equals(await read(payloadEnd, HASH_BYTES))) throw damaged('The written file has a wrong checksum.');
+  return writtenDigest;
 }

@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { KansliError } from '../../shared/result';
 import { errno, exists, fsyncDir, NO_HARD_LINKS, renameWithRetry, writeNewFile, type Parts } from './file-system';
 import { verifySealedStream } from './format';
+import { HASH_BYTES } from './header';
 import type { VaultKeys } from './key-slots';
 
 /*
@@ -40,45 +41,66 @@ export interface Verified {
 }
 
 /**
- * Temp file beside the register → every byte written → fsync → size → read back → every check
- * of the format, each chunk decrypted and compared with `plaintext`. Returns the verified temp file.
+ * Temp file beside the register → every byte written → size → read back → every check of the
+ * format, each chunk decrypted and compared with `plaintext` (while the fsync runs; both must
+ * succeed) → the verified temp file.
  */
 export async function writeVerified(path: string, sealed: Parts, keys: VaultKeys, plaintext: Uint8Array): Promise<Verified & { temp: string }> {
   const temp = tempPathFor(path);
   const hook = __testing.hook;
-  await writeNewFile(temp, sealed, { sync: true, onProgress: hook ? async (s) => hook(s, { path, temp }) : undefined });
+  const tail = trailerOf(sealed);
+  let digest: Buffer | undefined;
+  await writeNewFile(temp, tail.parts, {
+    sync: true,
+    onProgress: hook ? async (s) => hook(s, { path, temp }) : undefined,
+    whileSyncing: async () => {
+      await hook?.('temp-written', { path, temp });
+      digest = await readBackAndVerify(temp, sealed.length, keys, plaintext, tail.trailer());
+    },
+  });
   try {
-    await hook?.('temp-written', { path, temp });
-    const fh = await open(temp, 'r');
-    let digest: Buffer;
-    try {
-      const { size } = await fh.stat();
-      if (size !== sealed.length) throw new Error(`Read back ${size} bytes, ${sealed.length} were written.`);
-      let buf = Buffer.allocUnsafe(0);
-      // One reused buffer: reading back 40 MB into fresh memory costs more than decrypting it.
-      digest = await verifySealedStream(
-        size,
-        async (position, length) => {
-          if (buf.length < length) buf = Buffer.allocUnsafe(length);
-          let got = 0;
-          while (got < length) {
-            const { bytesRead } = await fh.read(buf, got, length - got, position + got);
-            if (bytesRead === 0) throw new Error(`The written file ends early, at byte ${position + got}.`);
-            got += bytesRead;
-          }
-          return buf.subarray(0, length);
-        },
-        keys,
-        plaintext,
-      );
-    } finally {
-      await fh.close();
-    }
     await hook?.('verified', { path, temp });
-    return { temp, digest, size: sealed.length };
   } catch (e) {
     await unlink(temp).catch(() => undefined);
     throw e;
+  }
+  return { temp, digest: digest!, size: sealed.length };
+}
+
+/** The same parts, remembering the last HASH_BYTES bytes handed to the writer: the whole-file hash as written. */
+function trailerOf(sealed: Parts): { parts: Parts; trailer: () => Buffer } {
+  let tail: Buffer = Buffer.alloc(0);
+  async function* parts(): AsyncGenerator<Buffer, void, void> {
+    for await (const part of sealed.parts) {
+      tail = part.length >= HASH_BYTES ? part.subarray(part.length - HASH_BYTES) : Buffer.concat([tail, part]).subarray(-HASH_BYTES);
+      yield part;
+    }
+  }
+  return { parts: { length: sealed.length, parts: parts() }, trailer: () => Buffer.from(tail) };
+}
+
+/** Reads the written file back through its own handle and verifies it (format.ts). */
+async function readBackAndVerify(temp: string, length: number, keys: VaultKeys, plaintext: Uint8Array, writtenDigest: Buffer): Promise<Buffer> {
+  const fh = await open(temp, 'r');
+  try {
+    const { size } = await fh.stat();
+    if (size !== length) throw new Error(`Read back ${size} bytes, ${length} were written.`);
+    return await verifySealedStream(
+      size,
+      async (position, target) => {
+        let got = 0;
+        while (got < target.length) {
+          const { bytesRead } = await fh.read(target, got, target.length - got, position + got);
+          if (bytesRead === 0) throw new Error(`The written file ends early, at byte ${position + got}.`);
+          got += bytesRead;
+        }
+      },
+      keys,
+      plaintext,
+      writtenDigest,
+    );
+  } finally {
+    await fh.close();
   }
 }
 

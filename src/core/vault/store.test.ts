@@ -205,6 +205,25 @@ describe('save', () => {
     expect(await readText(path)).toBe('version 2');
   });
 
+  it('a register of many chunks (more than are sealed ahead) saves, reopens byte for byte, and a flipped byte in a late chunk fails the save', async () => {
+    const big = Buffer.alloc(6 * 1024 * 1024 + 12345);
+    for (let i = 0; i < big.length; i++) big[i] = (i * 7919) & 0xff;
+    const { file, path } = await create('Stor.kansli', Buffer.from('small'));
+    await file.save(big);
+    const { plaintext } = await unseal(await readFile(path), { passphrase: PASS });
+    expect(plaintext.equals(big)).toBe(true);
+    __testing.hook = async (step, { temp }) => {
+      if (step === 'temp-written') {
+        const b = await readFile(temp);
+        b[b.length - 200_000] ^= 1; // inside the sixth chunk, launched only after the first ones were checked
+        await writeFile(temp, b);
+      }
+    };
+    expect(await code(file.save(Buffer.concat([big, Buffer.from('more')])))).toBe('save-failed');
+    expect((await unseal(await readFile(path), { passphrase: PASS })).plaintext.equals(big)).toBe(true);
+    expect((await readdir(dir)).filter((n) => n.endsWith('.kansli-tmp'))).toEqual([]);
+  });
+
   it('a register edited in place without a new trailer is damaged: the save keeps it among the backups', async () => {
     const { file, path } = await create();
     const bytes = await readFile(path);

@@ -5,7 +5,7 @@ import { KansliError, isKansliError } from '../../shared/result';
 import { backupAndRotate } from './backups';
 import { fileTrailer } from './file-hash';
 import { errno, exists, fsyncDir, renameWithRetry, whole } from './file-system';
-import { checkIntegrity, resealParts, sealNew, unseal } from './format';
+import { checkIntegrity, resealStream, sealNew, unseal } from './format';
 import type { KdfParams } from './kdf';
 import { changePassphrase, replaceRecoveryKey, resetPassphrase, wipeKeys, type Secret, type VaultKeys } from './key-slots';
 import { acquireLock, ensureLock, releaseLock } from './lock-file';
@@ -142,7 +142,7 @@ export class RegisterFile {
       try {
         this.#token = await ensureLock(path, this.#token, this.#host);
         step = 'write';
-        const written = await writeVerified(path, resealParts(plaintext, keys), keys, plaintext);
+        const written = await writeVerified(path, resealStream(plaintext, keys), keys, plaintext);
         temp = written.temp;
         step = 'compare';
         const current = await this.#unchangedOnDisk(path);
@@ -192,7 +192,7 @@ export class RegisterFile {
       const token = await lockNewPath(full, this.#host);
       let written;
       try {
-        written = await writeNewRegister(full, resealParts(plaintext, this.#keys), this.#keys, plaintext);
+        written = await writeNewRegister(full, resealStream(plaintext, this.#keys), this.#keys, plaintext);
       } catch (e) {
         await releaseLock(full, token);
         throw saveFailed(e, 'save-as-copy');
