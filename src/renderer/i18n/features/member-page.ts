@@ -96,8 +96,9 @@ export default {
       empty: '(empty)',
       shown: 'Showing {{shown}} of {{total}} changes',
       more: 'Show more',
-      sources: { edit: 'Edited', bulk: 'Bulk change', merge: 'Merge', status: 'Status change', undo: 'Undone' },
+      sources: { edit: 'Edited', bulk: 'Bulk change', merge: 'Merge', status: 'Status change', undo: 'Undone', dues: 'Dues' },
       fields: {
+        duesInvoice: 'Invoice', duesReminder: 'Reminder', duesCreditNote: 'Credit note', duesWriteOff: 'Written off', duesPayment: 'Payment',
         identityNumber: 'Identity number',
         membershipTypeId: 'Membership type',
         archivedAt: 'Archived',
@@ -229,8 +230,9 @@ export default {
       empty: '(tomt)',
       shown: 'Visar {{shown}} av {{total}} ändringar',
       more: 'Visa fler',
-      sources: { edit: 'Ändrad', bulk: 'Massändring', merge: 'Sammanslagning', status: 'Statusändring', undo: 'Ångrad' },
+      sources: { edit: 'Ändrad', bulk: 'Massändring', merge: 'Sammanslagning', status: 'Statusändring', undo: 'Ångrad', dues: 'Medlemsavgift' },
       fields: {
+        duesInvoice: 'Faktura', duesReminder: 'Påminnelse', duesCreditNote: 'Kreditfaktura', duesWriteOff: 'Avskriven', duesPayment: 'Betalning',
         identityNumber: 'Identitetsnummer',
         membershipTypeId: 'Medlemstyp',
         archivedAt: 'Arkiverad',
@@ -362,8 +364,9 @@ export default {
       empty: '(tomt)',
       shown: 'Viser {{shown}} av {{total}} endringer',
       more: 'Vis flere',
-      sources: { edit: 'Endret', bulk: 'Masseendring', merge: 'Sammenslåing', status: 'Statusendring', undo: 'Angret' },
+      sources: { edit: 'Endret', bulk: 'Masseendring', merge: 'Sammenslåing', status: 'Statusendring', undo: 'Angret', dues: 'Kontingent' },
       fields: {
+        duesInvoice: 'Faktura', duesReminder: 'Purring', duesCreditNote: 'Kreditnota', duesWriteOff: 'Avskrevet', duesPayment: 'Innbetaling',
         identityNumber: 'Identitetsnummer',
         membershipTypeId: 'Medlemstype',
         archivedAt: 'Arkivert',
