@@ -1,5 +1,7 @@
 import { createExportsHandlers } from './exports/handlers';
 import { createImportsHandlers } from './imports/handlers';
+import { createJobs } from './jobs';
+import { createJobsHandlers } from './jobs/handlers';
 import type { Api, Emit } from '../shared/contract';
 import { createBulkHandlers } from './bulk/handlers';
 import { createContactLogHandlers } from './contact-log/handlers';
@@ -56,6 +58,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return current;
   };
 
+  // One job runner per core: the dues letters run through it, and jobs.cancel reaches them.
+  const jobs = createJobs(options.emit);
+
   const api: Api = {
     ...createRegisterHandlers({
       configDir: options.configDir,
@@ -79,9 +84,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createDuplicatesHandlers(context),
     ...createImportsHandlers(context),
     ...createExportsHandlers(context),
-    // The letters job runner (src/core/jobs) is being built beside this; until it is wired in,
-    // printing letters answers 'internal'.
-    ...createDuesHandlers(context, { letters: () => Promise.reject(new KansliError('internal', 'Letters are not available yet.')) }),
+    ...createDuesHandlers(context, jobs),
+    ...createJobsHandlers(jobs),
   };
 
   return {

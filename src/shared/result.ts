@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'conflict',
   'file-exists',
   'io',
+  'cancelled',
   'unknown-handler',
   'internal',
 ] as const;

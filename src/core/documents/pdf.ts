@@ -75,6 +75,15 @@ interface PdfMakeNode {
   setUrlAccessPolicy(callback: (url: string) => boolean): void;
   setLocalAccessPolicy(callback: (path: string) => boolean): void;
   createPdf(doc: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
+  setProgressCallback(callback: ((fraction: number) => void) | undefined): void;
+}
+
+export interface RenderOptions {
+  /**
+   * Called while pdfmake draws the laid-out pages, with the fraction (0–1) drawn so far. Layout
+   * (measuring, page breaking) comes before and reports nothing.
+   */
+  onProgress?: (fraction: number) => void;
 }
 
 interface DecodeStream {
@@ -226,7 +235,7 @@ function getSetup(): Setup {
  * pdfmake annotates the definition's content while laying it out: build a fresh definition per
  * call rather than rendering the same object twice.
  */
-export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
+export async function renderPdf(doc: TDocumentDefinitions, options: RenderOptions = {}): Promise<Buffer> {
   const { pdfmake } = getSetup();
   const definition: TDocumentDefinitions = {
     pageSize: 'A4',
@@ -239,7 +248,16 @@ export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
     info: { ...doc.info, creator: CREATOR, producer: `${CREATOR} (pdfmake)` },
   };
   try {
-    return await pdfmake.createPdf(definition).getBuffer();
+    // pdfmake reads its (instance-wide) progress callback synchronously inside createPdf, so
+    // setting and clearing it around that call keeps concurrent renders apart.
+    pdfmake.setProgressCallback(options.onProgress);
+    let output: { getBuffer(): Promise<Buffer> };
+    try {
+      output = pdfmake.createPdf(definition);
+    } finally {
+      pdfmake.setProgressCallback(undefined);
+    }
+    return await output.getBuffer();
   } catch (error) {
     if (error instanceof Error && /Unknown font format/.test(error.message)) {
       throw new Error(
@@ -250,6 +268,31 @@ export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
     }
     throw error;
   }
+}
+
+let measuring: Map<string, { unitsPerEm: number; layout(text: string): { advanceWidth: number } }> | undefined;
+
+/**
+ * The width in points of one line of `text` in Kansli's sans font (FONT), for fitting text into a
+ * fixed box (the envelope window). Uses the font parsed once for this process, through a view of
+ * its own so no document's glyph cache is touched.
+ */
+export function textWidth(text: string, fontSize: number, bold = false): number {
+  const s = getSetup();
+  const file = FONT_FILES[FONT][bold ? 'bold' : 'normal'];
+  measuring ??= new Map();
+  let font = measuring.get(file);
+  if (!font) {
+    const slot = s.slots.find((x) => x.vfsName === `kansli-fonts/${file}`);
+    if (!slot) throw new Error(`No font slot for ${file}`);
+    if (!slot.parsed) {
+      slot.parsed = s.fontkit.create(readFileSync(slot.file));
+      stats.parses++;
+    }
+    font = documentView(slot.parsed) as NonNullable<typeof font>;
+    measuring.set(file, font);
+  }
+  return (font.layout(text).advanceWidth / font.unitsPerEm) * fontSize;
 }
 
 /** How often a font file was parsed, and how often a document got an already parsed font. */

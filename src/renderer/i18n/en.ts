@@ -187,6 +187,7 @@ export const en = {
     conflict: 'That could not be done right now; please try again.',
     'file-exists': 'A file with that name already exists. Choose another name.',
     io: 'The file could not be read or written.',
+    cancelled: 'Cancelled. Nothing was written.',
     'unknown-handler': 'Kansli could not do that (unknown request).',
     internal: 'Something went wrong inside Kansli.',
     validation: 'Please correct the marked fields.',

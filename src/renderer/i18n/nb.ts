@@ -188,6 +188,7 @@ export const nb: Strings = {
     conflict: 'Det gikk ikke akkurat nå; prøv igjen.',
     'file-exists': 'Det finnes allerede en fil med det navnet. Velg et annet navn.',
     io: 'Filen kunne ikke leses eller skrives.',
+    cancelled: 'Avbrutt. Ingenting ble lagret.',
     'unknown-handler': 'Kansli kunne ikke gjøre det (ukjent forespørsel).',
     internal: 'Noe gikk galt inne i Kansli.',
     validation: 'Rett opp de merkede feltene.',

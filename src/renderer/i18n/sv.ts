@@ -188,6 +188,7 @@ export const sv: Strings = {
     conflict: 'Det gick inte just nu; försök igen.',
     'file-exists': 'Det finns redan en fil med det namnet. Välj ett annat namn.',
     io: 'Filen kunde inte läsas eller skrivas.',
+    cancelled: 'Avbrutet. Inget sparades.',
     'unknown-handler': 'Kansli kunde inte göra det (okänd begäran).',
     internal: 'Något gick fel inne i Kansli.',
     validation: 'Rätta de markerade fälten.',

@@ -5,6 +5,7 @@ import { customFieldsContract } from './custom-fields';
 import { duplicatesContract } from './duplicates';
 import { duesContract } from './dues';
 import { exportsContract } from './exports';
+import { jobsContract } from './jobs';
 import { groupsContract } from './groups';
 import { historyContract } from './history';
 import { householdsContract } from './households';
@@ -24,7 +25,7 @@ export const contract = joinContracts(
   ),
   joinContracts(
     joinContracts(joinContracts(journeyContract, segmentsContract), joinContracts(bulkContract, duplicatesContract)),
-    joinContracts(joinContracts(importsContract, exportsContract), duesContract),
+    joinContracts(joinContracts(importsContract, exportsContract), joinContracts(duesContract, jobsContract)),
   ),
 );
 
@@ -64,3 +65,4 @@ export { handler, joinContracts } from './define';
 export * from './exports';
 export * from './imports';
 export * from './dues';
+export * from './jobs';

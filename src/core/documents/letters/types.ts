@@ -56,6 +56,7 @@ export interface LetterData {
     addressLines: string[] | null;
     email: string | null;
   };
+  /** Credit notes: amounts may be given positive or negative; they are printed negative. */
   lines: LetterLine[];
   total: number;
   /** Reminders: what has been paid already and what is still owed (owed = total − paid). */
@@ -71,6 +72,8 @@ export interface LetterData {
   personalText: string;
   /** Swish C-format payload (src/shared/nordic/swish.ts) for the QR code; null = no QR. */
   swishPayload: string | null;
+  /** Optional: the name to sort by when sorting by name, e.g. "Öberg, Åsa"; recipient.name when absent. */
+  sortName?: string;
 }
 
 export type LetterSort = 'postcode' | 'name';

@@ -1,0 +1,233 @@
+import type { Column, Content, ContentTable, TableCell } from 'pdfmake/interfaces';
+import { MONO_FONT, mm, textWidth } from '../pdf';
+import { addressBlock } from './address';
+import { WINDOW_MM } from './envelope';
+import { formatDate, formatMoney, formatAccount, formatReference, formatSwishNumber, groupsOfFour } from './format';
+import { LETTER_TEXTS, type LetterTexts } from './texts';
+import type { LetterData, LetterIssuer } from './types';
+
+/**
+ * One dues letter (invoice, reminder, credit note) as pdfmake content, for a document of its own
+ * or as one of many in the combined print file (`first` = false starts it on a new sheet).
+ *
+ * The first sheet, from the top (A4, millimetres from the top-left corner):
+ *   15–40   the association: logo (≤ 40 × 20 mm) and name and address, left; the title, right
+ *   44–79   the envelope window, left (envelope.ts): the recipient's name and address;
+ *           beside it, right of x 125 mm: invoice number, dates, member number
+ *   88–     the flowing part: intro (reminder, credit note), the board's letter, the lines and
+ *           totals, payment instructions with the Swish QR code (kept together)
+ *   footer  name, org. number and contact, on every sheet
+ * Long content flows onto further sheets; the lines table repeats its heading there.
+ */
+
+/** The logo's key in the document's `images` dictionary (embedded once, even in a combined file). */
+export const LOGO_IMAGE = 'issuerLogo';
+
+const LEFT = mm(25);
+const RIGHT_COLUMN_X = mm(WINDOW_MM.left + WINDOW_MM.width + 6);
+const RIGHT_COLUMN_WIDTH = mm(210 - 20) - RIGHT_COLUMN_X;
+/** Where the flowing content starts below the window, from the top margin (20 mm). */
+const FLOW_TOP = mm(88 - 20);
+const GREY = '#555555';
+
+interface Ctx {
+  issuer: LetterIssuer;
+  letter: LetterData;
+  t: LetterTexts;
+  money: (minor: number) => string;
+  /** Credit notes print every amount negative, whichever sign the data carries. */
+  sign: (minor: number) => number;
+}
+
+function header(c: Ctx): Content[] {
+  const { issuer, t, letter } = c;
+  const title = letter.kind === 'reminder' && letter.reminderRound ? t.reminderTitle(letter.reminderRound) : t.title[letter.kind];
+  const textColumnWidth = mm(WINDOW_MM.left + WINDOW_MM.width) - LEFT - (issuer.logo ? mm(44) : 0);
+  // A long association name is set smaller rather than pushing the header into the window.
+  const nameSize = textWidth(issuer.name, 12, true) > 2 * textColumnWidth ? 10 : 12;
+  const sender: Column = {
+    width: textColumnWidth,
+    stack: [
+      { text: issuer.name, bold: true, fontSize: nameSize, lineHeight: 1.1 },
+      ...issuer.addressLines.filter((l) => l.trim()).map((l) => ({ text: l, fontSize: 8.5, color: GREY, lineHeight: 1.1 })),
+    ],
+  };
+  return [
+    {
+      absolutePosition: { x: LEFT, y: mm(15) },
+      columns: issuer.logo ? [{ image: LOGO_IMAGE, fit: [mm(40), mm(20)], width: mm(44) }, sender] : [sender],
+    },
+    {
+      absolutePosition: { x: RIGHT_COLUMN_X, y: mm(15) },
+      text: title,
+      fontSize: 18,
+      bold: true,
+      width: RIGHT_COLUMN_WIDTH,
+    } as Content,
+  ];
+}
+
+function facts(c: Ctx): Content {
+  const { t, letter } = c;
+  const rows: [string, string][] = [
+    [t.invoiceNumber, letter.invoiceNumber],
+    [t.date, formatDate(letter.issuedOn, letter.language)],
+  ];
+  if (letter.kind !== 'creditNote') rows.push([t.dueDate, formatDate(letter.dueOn, letter.language)]);
+  if (letter.kind === 'creditNote' && letter.creditsInvoiceNumber) rows.push([t.credits, letter.creditsInvoiceNumber]);
+  rows.push([t.memberNumber, String(letter.memberNumber)]);
+  return {
+    absolutePosition: { x: RIGHT_COLUMN_X, y: mm(WINDOW_MM.top + 1) },
+    table: {
+      widths: [RIGHT_COLUMN_WIDTH * 0.5 - 4, RIGHT_COLUMN_WIDTH * 0.5 - 4],
+      body: rows.map(([label, value]) => [
+        { text: label, fontSize: 8.5, color: GREY },
+        { text: value, fontSize: 10, bold: true },
+      ]),
+    },
+    layout: 'noBorders',
+  };
+}
+
+function paragraphs(text: string): Content[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => ({ text: p, margin: [0, 0, 0, 6] as [number, number, number, number] }));
+}
+
+function amountCell(text: string, bold = false): TableCell {
+  return { text, alignment: 'right', bold, noWrap: true };
+}
+
+function linesTable(c: Ctx): ContentTable {
+  const { t, letter, money, sign } = c;
+  const body: TableCell[][] = [
+    [
+      { text: t.description, bold: true, fontSize: 9, color: GREY },
+      { text: t.amount, bold: true, fontSize: 9, color: GREY, alignment: 'right' },
+    ],
+  ];
+  for (const line of letter.lines) body.push([{ text: line.description }, amountCell(money(sign(line.amount)))]);
+  const totalRow = (label: string, amount: number, bold: boolean) => [{ text: label, bold }, amountCell(money(amount), bold)];
+  if (letter.kind === 'creditNote') body.push(totalRow(t.creditTotal, sign(letter.total), true));
+  else if (letter.kind === 'reminder') {
+    body.push(totalRow(t.total, letter.total, false));
+    body.push(totalRow(t.paid, letter.paid, false));
+    body.push(totalRow(t.owed, letter.owed, true));
+  } else body.push(totalRow(t.total, letter.total, true));
+  const totals = body.length - 1 - letter.lines.length;
+  return {
+    margin: [0, 6, 0, 10],
+    table: { headerRows: 1, dontBreakRows: true, keepWithHeaderRows: 1, widths: ['*', 'auto'], body },
+    layout: {
+      hLineWidth: (i: number, node: ContentTable) => (i === 1 || i === node.table.body.length - totals ? 0.6 : 0),
+      vLineWidth: () => 0,
+      hLineColor: () => '#888888',
+      paddingLeft: () => 0,
+      paddingRight: () => 0,
+      paddingTop: () => 2,
+      paddingBottom: () => 2,
+    },
+  };
+}
+
+function paymentRows(c: Ctx): [string, string, boolean?][] {
+  const { issuer, t, letter, money } = c;
+  const rows: [string, string, boolean?][] = [];
+  if (issuer.bankgiro) rows.push([t.bankgiro, issuer.bankgiro]);
+  if (issuer.plusgiro) rows.push([t.plusgiro, issuer.plusgiro]);
+  if (issuer.bankAccount) rows.push([t.account, formatAccount(issuer.bankAccount)]);
+  if (issuer.iban) rows.push([t.iban, groupsOfFour(issuer.iban)]);
+  if (issuer.bic) rows.push([t.bic, issuer.bic]);
+  rows.push([t.reference[letter.referenceKind], formatReference(letter.reference, letter.referenceKind), true]);
+  rows.push([t.toPay, money(letter.kind === 'reminder' ? letter.owed : letter.total), true]);
+  rows.push([t.payBy, formatDate(letter.dueOn, letter.language), true]);
+  return rows;
+}
+
+function payment(c: Ctx): Content {
+  const { issuer, t, letter } = c;
+  const details: Content = {
+    stack: [
+      { text: t.payment, bold: true, fontSize: 11, margin: [0, 0, 0, 4] },
+      {
+        table: {
+          widths: ['auto', '*'],
+          body: paymentRows(c).map(([label, value, strong]) => [
+            { text: label, color: GREY },
+            { text: value, bold: strong === true, font: strong && label === t.reference[letter.referenceKind] ? MONO_FONT : undefined },
+          ]),
+        },
+        layout: 'noBorders',
+      },
+      { text: t.referenceHint[letter.referenceKind], fontSize: 8.5, color: GREY, margin: [0, 4, 0, 0] },
+    ],
+  };
+  const columns: Column[] = [details];
+  if (letter.swishPayload) {
+    columns.push({
+      width: mm(42),
+      stack: [
+        { qr: letter.swishPayload, fit: mm(32), eccLevel: 'M', alignment: 'center' },
+        {
+          text: t.swishCaption(issuer.swishNumber ? formatSwishNumber(issuer.swishNumber) : 'Swish'),
+          fontSize: 7.5,
+          color: GREY,
+          alignment: 'center',
+          margin: [0, 3, 0, 0],
+        },
+      ],
+    });
+  }
+  return {
+    unbreakable: true,
+    margin: [0, 4, 0, 0],
+    table: { widths: ['*'], body: [[{ columns, columnGap: mm(6), margin: [6, 6, 6, 6] }]] },
+    layout: { hLineWidth: () => 0.8, vLineWidth: () => 0.8, hLineColor: () => '#333333', vLineColor: () => '#333333' },
+  };
+}
+
+/** The letter's content; `first` = false starts it on a new page. */
+export function letterContent(issuer: LetterIssuer, letter: LetterData, first: boolean): Content[] {
+  const t = LETTER_TEXTS[letter.language];
+  const c: Ctx = {
+    issuer,
+    letter,
+    t,
+    money: (minor) => formatMoney(minor, issuer.currency, letter.language),
+    sign: (minor) => (letter.kind === 'creditNote' ? -Math.abs(minor) : minor),
+  };
+  const intro: Content[] = [];
+  if (letter.kind === 'reminder') intro.push({ text: t.reminderIntro(letter.invoiceNumber), margin: [0, 0, 0, 6] });
+  if (letter.kind === 'creditNote' && letter.creditsInvoiceNumber) intro.push({ text: t.creditIntro(letter.creditsInvoiceNumber), margin: [0, 0, 0, 6] });
+
+  return [
+    // The first node carries the page break, so the absolutely placed parts after it land on the
+    // new sheet; it is also the (zero-height) spacer that starts the flow below the window.
+    { canvas: [], margin: [0, FLOW_TOP, 0, 0], pageBreak: first ? undefined : 'before' },
+    ...header(c),
+    addressBlock(letter.recipient.name, letter.recipient.addressLines ?? []),
+    facts(c),
+    ...intro,
+    ...paragraphs(letter.personalText),
+    linesTable(c),
+    letter.kind === 'creditNote' ? { text: t.creditNote, margin: [0, 4, 0, 0] } : payment(c),
+  ];
+}
+
+/** The footer on every sheet: the association, its org. number and contact. */
+export function letterFooter(issuer: LetterIssuer, t: LetterTexts): Content {
+  const parts = [issuer.name, ...issuer.addressLines.filter((l) => l.trim())];
+  if (issuer.orgNumber) parts.push(`${t.orgNumber} ${issuer.orgNumber}`);
+  if (issuer.contact) parts.push(issuer.contact);
+  return {
+    margin: [LEFT, mm(6), mm(20), 0],
+    stack: [
+      { canvas: [{ type: 'line', x1: 0, y1: 0, x2: mm(210 - 45), y2: 0, lineWidth: 0.5, lineColor: '#999999' }] },
+      { text: parts.join('  ·  '), fontSize: 8, color: GREY, alignment: 'center', margin: [0, 3, 0, 0] },
+    ],
+  };
+}
