@@ -117,6 +117,7 @@ describe('host services: sender check', () => {
     for (const event of [frame('https://evil.example/'), frame(APP, {}), { senderFrame: null, sender: {} }]) {
       expect(await handler(IPC.pickSavePath)(event, save)).toBeNull();
       expect(await handler(IPC.pickOpenPath)(event, { title: 'Open', filters: [] })).toBeNull();
+      expect(await handler(IPC.pickFolder)(event, { title: 'Folder' })).toBeNull();
       await handler(IPC.showInFolder)(event, '/home/u/x.csv');
     }
     expect(h.electron.dialog.showSaveDialog).not.toHaveBeenCalled();
@@ -133,5 +134,20 @@ describe('host services: sender check', () => {
     expect(h.electron.shell.showItemInFolder).not.toHaveBeenCalled();
     await handler(IPC.showInFolder)(frame(APP), '/home/u/x.csv');
     expect(h.electron.shell.showItemInFolder).toHaveBeenCalledWith('/home/u/x.csv');
+  });
+
+  it('a folder is picked in Documents, may be created there, and bad options open nothing', async () => {
+    h.electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/home/u/documents/Fakturor'] });
+    expect(await handler(IPC.pickFolder)(frame(APP), { title: 'Välj mapp' })).toBe('/home/u/documents/Fakturor');
+    expect(h.electron.dialog.showOpenDialog).toHaveBeenCalledExactlyOnceWith({
+      title: 'Välj mapp',
+      defaultPath: '/home/u/documents',
+      properties: ['openDirectory', 'createDirectory'],
+    });
+    h.electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    expect(await handler(IPC.pickFolder)(frame(APP), { title: 'Välj mapp' })).toBeNull();
+    expect(await handler(IPC.pickFolder)(frame(APP), { title: 'x'.repeat(201) })).toBeNull();
+    expect(await handler(IPC.pickFolder)(frame(APP), 'not options')).toBeNull();
+    expect(h.electron.dialog.showOpenDialog).toHaveBeenCalledTimes(2);
   });
 });

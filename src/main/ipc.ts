@@ -26,6 +26,7 @@ const filters = z
   .max(20);
 const saveOptions = z.object({ title: z.string().max(200), defaultName: z.string().max(255), filters });
 const openOptions = z.object({ title: z.string().max(200), filters });
+const folderOptions = z.object({ title: z.string().max(200) });
 
 function parentWindow(event: IpcMainInvokeEvent): BrowserWindow | null {
   return BrowserWindow.fromWebContents(event.sender);
@@ -69,6 +70,20 @@ export function registerIpc(api: Promise<Api>): void {
       title: parsed.data.title,
       filters: parsed.data.filters,
       properties: ['openFile'] as Array<'openFile'>,
+    };
+    const win = parentWindow(event);
+    const res = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    return res.canceled || res.filePaths.length === 0 ? null : res.filePaths[0];
+  });
+
+  // A folder to write many files into (one letter per member): the user may make a new one here.
+  ipcMain.handle(IPC.pickFolder, async (event, raw: unknown): Promise<string | null> => {
+    const parsed = folderOptions.safeParse(raw);
+    if (!fromOurWindow(event) || !parsed.success) return null;
+    const options = {
+      title: parsed.data.title,
+      defaultPath: app.getPath('documents'),
+      properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>,
     };
     const win = parentWindow(event);
     const res = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);

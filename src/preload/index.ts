@@ -25,6 +25,7 @@ const bridge: KansliBridge = {
   host: {
     pickSavePath: (options) => ipcRenderer.invoke(IPC.pickSavePath, options),
     pickOpenPath: (options) => ipcRenderer.invoke(IPC.pickOpenPath, options),
+    pickFolder: (options) => ipcRenderer.invoke(IPC.pickFolder, options),
     showInFolder: async (path) => {
       await ipcRenderer.invoke(IPC.showInFolder, path);
     },

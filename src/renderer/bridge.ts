@@ -143,6 +143,7 @@ function createPreviewBridge(): KansliBridge {
       // The preview has no native dialogs; e2e tests answer these prompts through Playwright.
       pickSavePath: async ({ title, defaultName }) => window.prompt(title, defaultName) || null,
       pickOpenPath: async ({ title }) => window.prompt(title, '') || null,
+      pickFolder: async ({ title }) => window.prompt(title, '') || null,
       showInFolder: async () => undefined,
     },
   };

@@ -19,6 +19,8 @@ export interface KansliBridge {
     pickSavePath(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
     /** Which file to open; null when the user cancels. */
     pickOpenPath(options: { title: string; filters: FileFilter[] }): Promise<string | null>;
+    /** Which folder to write into (the dialog may create one); null when the user cancels. */
+    pickFolder(options: { title: string }): Promise<string | null>;
     /** Shows a written file in the system's file manager (no-op in the preview). */
     showInFolder(path: string): Promise<void>;
   };
@@ -30,5 +32,6 @@ export const IPC = {
   event: 'kansli:event',
   pickSavePath: 'kansli:pick-save-path',
   pickOpenPath: 'kansli:pick-open-path',
+  pickFolder: 'kansli:pick-folder',
   showInFolder: 'kansli:show-in-folder',
 } as const;
