@@ -13,7 +13,9 @@ export class DuesPage {
 
   /** Opens the section from the navigation; `label` is its name in the register's language. */
   async open(label: 'Avgifter' | 'Kontingent' | 'Dues' = 'Avgifter') {
-    await this.page.getByRole('tablist', { name: /./ }).first().getByRole('tab', { name: label, exact: true }).click();
+    // The navigation's list of screens: the Swedish fee tab inside the section is also "Avgifter".
+    const nav = this.page.getByRole('tablist', { name: /^(Vyer|Visninger|Screens)$/ });
+    await nav.getByRole('tab', { name: label, exact: true }).click();
     await expect(this.page.getByTestId('dues-tab-settings')).toBeVisible();
   }
 
