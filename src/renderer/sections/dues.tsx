@@ -14,10 +14,13 @@ import type { Section } from './index';
 /** The treasurer's year, in the order it is worked through: set up once, then run, remind, strike off. */
 const TABS = ['settings', 'fees', 'run', 'reminders', 'strikeOff', 'invoices', 'log'] as const;
 type Tab = (typeof TABS)[number];
+export type DuesTab = Tab;
 
 /** Every tab's panel gets the open register (country, currency, language). */
 export interface DuesPanelProps {
   info: RegisterInfo;
+  /** Opens another tab (e.g. the run's "fill in first" links to the settings). */
+  goTo?: (tab: DuesTab) => void;
 }
 
 const PANELS: Record<Tab, (p: DuesPanelProps) => React.ReactNode> = {
@@ -45,7 +48,7 @@ function DuesSection({ info }: DuesPanelProps) {
       </Tabs.List>
       {TABS.map((id) => (
         <Tabs.Panel key={id} value={id} pt="md" style={{ flex: 1, minHeight: 0, overflowY: 'auto' }}>
-          {PANELS[id]({ info })}
+          {PANELS[id]({ info, goTo: setTab })}
         </Tabs.Panel>
       ))}
     </Tabs>
