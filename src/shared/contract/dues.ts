@@ -203,7 +203,7 @@ export const duesSettingsInputSchema = z.object({
   swishNumber: optionalText(20),
   bankAccount: optionalText(20),
   iban: optionalText(42),
-  bic: optionalText(11),
+  bic: optionalText(20),
   referenceKind: z.enum(REFERENCE_KINDS),
   ocrLevel: z.enum(OCR_LEVELS).default('hard'),
   ocrLength: z.number().int().nullable().default(null),

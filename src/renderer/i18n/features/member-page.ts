@@ -98,7 +98,7 @@ export default {
       more: 'Show more',
       sources: { edit: 'Edited', bulk: 'Bulk change', merge: 'Merge', status: 'Status change', undo: 'Undone', dues: 'Dues' },
       fields: {
-        duesInvoice: 'Invoice', duesReminder: 'Reminder', duesCreditNote: 'Credit note', duesWriteOff: 'Written off', duesPayment: 'Payment',
+        duesInvoice: 'Invoice', duesReminder: 'Reminder', duesCreditNote: 'Credit note', duesWriteOff: 'Written off', duesPayment: 'Payment', duesDirectDebit: 'Direct debit',
         identityNumber: 'Identity number',
         membershipTypeId: 'Membership type',
         archivedAt: 'Archived',
@@ -232,7 +232,7 @@ export default {
       more: 'Visa fler',
       sources: { edit: 'Ändrad', bulk: 'Massändring', merge: 'Sammanslagning', status: 'Statusändring', undo: 'Ångrad', dues: 'Medlemsavgift' },
       fields: {
-        duesInvoice: 'Faktura', duesReminder: 'Påminnelse', duesCreditNote: 'Kreditfaktura', duesWriteOff: 'Avskriven', duesPayment: 'Betalning',
+        duesInvoice: 'Faktura', duesReminder: 'Påminnelse', duesCreditNote: 'Kreditfaktura', duesWriteOff: 'Avskriven', duesPayment: 'Betalning', duesDirectDebit: 'Autogiro',
         identityNumber: 'Identitetsnummer',
         membershipTypeId: 'Medlemstyp',
         archivedAt: 'Arkiverad',
@@ -366,7 +366,7 @@ export default {
       more: 'Vis flere',
       sources: { edit: 'Endret', bulk: 'Masseendring', merge: 'Sammenslåing', status: 'Statusendring', undo: 'Angret', dues: 'Kontingent' },
       fields: {
-        duesInvoice: 'Faktura', duesReminder: 'Purring', duesCreditNote: 'Kreditnota', duesWriteOff: 'Avskrevet', duesPayment: 'Innbetaling',
+        duesInvoice: 'Faktura', duesReminder: 'Purring', duesCreditNote: 'Kreditnota', duesWriteOff: 'Avskrevet', duesPayment: 'Innbetaling', duesDirectDebit: 'AvtaleGiro',
         identityNumber: 'Identitetsnummer',
         membershipTypeId: 'Medlemstype',
         archivedAt: 'Arkivert',
