@@ -8,7 +8,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      rollupOptions: {
+        // The letters worker (worker_threads) is a second entry: out/main/letters-worker.js beside
+        // index.js, found by src/core/jobs/worker-url.ts relative to import.meta.url. Shared code
+        // goes into chunks in the same folder, so that URL resolves from whichever file holds it.
+        input: { index: resolve('src/main/index.ts'), 'letters-worker': resolve('src/core/jobs/worker.ts') },
+        output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+      },
     },
   },
   preload: {

@@ -28,7 +28,9 @@ import type { Style, TDocumentDefinitions, TFontDictionary } from 'pdfmake/inter
  * re-parse). The tests check that output is byte-identical to a fresh parse.
  */
 
-const require = createRequire(import.meta.url);
+// Not named `require`: electron-vite's ESM build puts its own module-level `const require` shim
+// into any chunk that calls require(), and a second declaration is a SyntaxError at load.
+const requireHere = createRequire(import.meta.url);
 
 /** Font family names to use in document definitions. */
 export const FONT = 'KansliSans';
@@ -144,6 +146,15 @@ function documentView(font: object): object {
   return Object.create(font, { _glyphs: { value: {}, writable: true, configurable: true } }) as object;
 }
 
+/**
+ * Where this thread finds the fonts. A worker thread passes the main thread's answer to
+ * setPdfFontsDir: in a packaged app the fonts are found through Electron's
+ * process.resourcesPath, which worker threads need not have.
+ */
+export function pdfFontsDir(): string {
+  return findFontsDir();
+}
+
 /** For a packaged app whose fonts are not found by walking up (call before the first render). */
 export function setPdfFontsDir(dir: string): void {
   if (setup) throw new Error('setPdfFontsDir must be called before the first PDF is rendered');
@@ -153,9 +164,9 @@ export function setPdfFontsDir(dir: string): void {
 function getSetup(): Setup {
   if (setup) return setup;
 
-  const pdfmake = require('pdfmake') as PdfMakeNode;
+  const pdfmake = requireHere('pdfmake') as PdfMakeNode;
   // The fontkit PDFKit itself requires (same resolution => same module instance).
-  const pdfkitRequire = createRequire(createRequire(require.resolve('pdfmake')).resolve('pdfkit'));
+  const pdfkitRequire = createRequire(createRequire(requireHere.resolve('pdfmake')).resolve('pdfkit'));
   const fontkit = pdfkitRequire('fontkit') as Fontkit;
 
   // Documents never fetch anything: no URLs, no paths from the disk (fonts come from the VFS;

@@ -1,9 +1,7 @@
 import type { Emit } from '../../shared/contract';
 import { KansliError } from '../../shared/result';
-import { LettersOutput, planLetters } from '../documents/letters/output';
-import { Cancelled, renderInto } from '../documents/letters/run';
 import type { LettersJob, LettersJobResult } from '../documents/letters/types';
-import { progressThrottle } from './progress';
+import { runLettersJob } from './letters';
 
 export interface Jobs {
   /** Renders dues letters in a worker thread; emits 'job.progress' {jobId, done, total}; rejects with KansliError('cancelled') when cancelled. */
@@ -11,50 +9,30 @@ export interface Jobs {
   cancel(jobId: string): boolean;
 }
 
-interface Running {
-  cancelled: boolean;
-}
-
 /**
- * Long jobs with progress and cancel. FIRST VERSION: the letters render in-process (on the
- * calling thread, yielding between letters); the worker thread (worker.ts) replaces this next.
+ * Long jobs with progress and cancel, one runner per core. A job is known by the id the window
+ * chose, so it can match 'job.progress' events and call jobs.cancel; an id is unique while its
+ * job runs (a second job under a running id is refused with `conflict`).
  */
 export function createJobs(emit: Emit): Jobs {
-  const running = new Map<string, Running>();
+  const running = new Map<string, AbortController>();
 
   return {
     async letters(jobId, job) {
       if (running.has(jobId)) throw new KansliError('conflict', `Job ${jobId} is already running.`);
-      const state: Running = { cancelled: false };
-      running.set(jobId, state);
-      const plan = planLetters(job);
-      const output = new LettersOutput(plan);
-      const progress = progressThrottle(plan.letters.length, (done, total) => emit('job.progress', { jobId, done, total }));
+      const controller = new AbortController();
+      running.set(jobId, controller);
       try {
-        await output.begin();
-        progress(0);
-        await renderInto(job.issuer, plan.letters, plan.mode, {
-          file: (index, bytes) => output.write(index, bytes),
-          progress,
-          cancelled: () => state.cancelled,
-        });
-        if (state.cancelled) throw new Cancelled();
-        const result = await output.commit();
-        progress.finish();
-        return result;
-      } catch (e) {
-        await output.discard();
-        if (e instanceof Cancelled || state.cancelled) throw new KansliError('cancelled', 'The letters were cancelled; nothing was written.');
-        throw e;
+        return await runLettersJob(job, (done, total) => emit('job.progress', { jobId, done, total }), controller.signal);
       } finally {
         running.delete(jobId);
       }
     },
 
     cancel(jobId) {
-      const state = running.get(jobId);
-      if (!state) return false;
-      state.cancelled = true;
+      const controller = running.get(jobId);
+      if (!controller) return false;
+      controller.abort();
       return true;
     },
   };

@@ -1,5 +1,6 @@
 import type { Content } from 'pdfmake/interfaces';
 import { textWidth } from '../pdf';
+import { wrap } from './wrap';
 import { ADDRESS_BOX, ADDRESS_FONT_SIZE, ADDRESS_LINE_HEIGHT, ADDRESS_MIN_SIZE } from './envelope';
 
 /** Room for rounding and kerning differences between our measurement and pdfmake's. */
@@ -8,34 +9,6 @@ const SLACK = 2;
 export interface FittedAddress {
   lines: string[];
   fontSize: number;
-}
-
-/** Greedy word wrap of one line to `width` points; a word wider than the line is cut by characters. */
-function wrap(line: string, size: number, width: number): string[] {
-  if (textWidth(line, size) <= width) return [line];
-  const out: string[] = [];
-  let current = '';
-  for (const word of line.split(/\s+/).filter(Boolean)) {
-    const candidate = current ? `${current} ${word}` : word;
-    if (textWidth(candidate, size) <= width) {
-      current = candidate;
-      continue;
-    }
-    if (current) out.push(current);
-    // A single word that does not fit on a line of its own: cut it (nothing may be lost or
-    // leave the window; a postal worker reads a broken word better than a missing one).
-    let rest = word;
-    while (textWidth(rest, size) > width) {
-      const chars = Array.from(rest);
-      let n = chars.length - 1;
-      while (n > 1 && textWidth(chars.slice(0, n).join(''), size) > width) n--;
-      out.push(chars.slice(0, n).join(''));
-      rest = chars.slice(n).join('');
-    }
-    current = rest;
-  }
-  if (current) out.push(current);
-  return out;
 }
 
 /**

@@ -4,6 +4,7 @@ import { addressBlock } from './address';
 import { WINDOW_MM } from './envelope';
 import { formatDate, formatMoney, formatAccount, formatReference, formatSwishNumber, groupsOfFour } from './format';
 import { LETTER_TEXTS, type LetterTexts } from './texts';
+import { wrap } from './wrap';
 import type { LetterData, LetterIssuer } from './types';
 
 /**
@@ -39,26 +40,55 @@ interface Ctx {
   sign: (minor: number) => number;
 }
 
+/** The header ends 2 mm above the envelope window, whatever the association's name. */
+const HEADER_TOP = mm(15);
+const HEADER_HEIGHT = mm(WINDOW_MM.top - 2) - HEADER_TOP;
+const HEADER_LINE_HEIGHT = 1.1;
+
+interface SenderLines {
+  name: string[];
+  nameSize: number;
+  address: string[];
+}
+
+/**
+ * The association's name and address, set so they end above the window: the name as large as
+ * fits (12 → 9 pt, wrapped), with the address below it at 8.5 pt; a name too long for both
+ * leaves the address out here (it is in the footer on every sheet).
+ */
+function fitSender(issuer: LetterIssuer, width: number): SenderLines {
+  const height = (name: string[], size: number, address: string[]) => (name.length * size + address.length * 8.5) * HEADER_LINE_HEIGHT;
+  const addressLines = issuer.addressLines.filter((l) => l.trim());
+  const sizes = [12, 11, 10, 9];
+  for (const withAddress of [true, false]) {
+    for (const size of sizes) {
+      const name = wrap(issuer.name, size, width, true);
+      const address = withAddress ? addressLines.flatMap((l) => wrap(l, 8.5, width)) : [];
+      if (height(name, size, address) <= HEADER_HEIGHT) return { name, nameSize: size, address };
+    }
+  }
+  return { name: wrap(issuer.name, 9, width, true), nameSize: 9, address: [] };
+}
+
 function header(c: Ctx): Content[] {
   const { issuer, t, letter } = c;
   const title = letter.kind === 'reminder' && letter.reminderRound ? t.reminderTitle(letter.reminderRound) : t.title[letter.kind];
   const textColumnWidth = mm(WINDOW_MM.left + WINDOW_MM.width) - LEFT - (issuer.logo ? mm(44) : 0);
-  // A long association name is set smaller rather than pushing the header into the window.
-  const nameSize = textWidth(issuer.name, 12, true) > 2 * textColumnWidth ? 10 : 12;
+  const fitted = fitSender(issuer, textColumnWidth - 2);
   const sender: Column = {
     width: textColumnWidth,
     stack: [
-      { text: issuer.name, bold: true, fontSize: nameSize, lineHeight: 1.1 },
-      ...issuer.addressLines.filter((l) => l.trim()).map((l) => ({ text: l, fontSize: 8.5, color: GREY, lineHeight: 1.1 })),
+      ...fitted.name.map((text) => ({ text, bold: true, fontSize: fitted.nameSize, lineHeight: HEADER_LINE_HEIGHT, noWrap: true })),
+      ...fitted.address.map((text) => ({ text, fontSize: 8.5, color: GREY, lineHeight: HEADER_LINE_HEIGHT, noWrap: true })),
     ],
   };
   return [
     {
-      absolutePosition: { x: LEFT, y: mm(15) },
+      absolutePosition: { x: LEFT, y: HEADER_TOP },
       columns: issuer.logo ? [{ image: LOGO_IMAGE, fit: [mm(40), mm(20)], width: mm(44) }, sender] : [sender],
     },
     {
-      absolutePosition: { x: RIGHT_COLUMN_X, y: mm(15) },
+      absolutePosition: { x: RIGHT_COLUMN_X, y: HEADER_TOP },
       text: title,
       fontSize: 18,
       bold: true,
@@ -79,7 +109,7 @@ function facts(c: Ctx): Content {
   return {
     absolutePosition: { x: RIGHT_COLUMN_X, y: mm(WINDOW_MM.top + 1) },
     table: {
-      widths: [RIGHT_COLUMN_WIDTH * 0.5 - 4, RIGHT_COLUMN_WIDTH * 0.5 - 4],
+      widths: ['auto', '*'],
       body: rows.map(([label, value]) => [
         { text: label, fontSize: 8.5, color: GREY },
         { text: value, fontSize: 10, bold: true },
@@ -218,16 +248,47 @@ export function letterContent(issuer: LetterIssuer, letter: LetterData, first: b
   ];
 }
 
-/** The footer on every sheet: the association, its org. number and contact. */
-export function letterFooter(issuer: LetterIssuer, t: LetterTexts): Content {
+const FOOTER_SIZE = 8;
+const FOOTER_SEPARATOR = '  ·  ';
+const FOOTER_WIDTH = mm(210 - 45);
+const FOOTER_GAP = mm(5);
+/** Kept clear at the sheet's bottom edge (most printers cannot print the last 4–5 mm). */
+const BOTTOM_EDGE = mm(10);
+
+function footerLines(issuer: LetterIssuer, t: LetterTexts): string[] {
   const parts = [issuer.name, ...issuer.addressLines.filter((l) => l.trim())];
   if (issuer.orgNumber) parts.push(`${t.orgNumber} ${issuer.orgNumber}`);
   if (issuer.contact) parts.push(issuer.contact);
+  // Lines break between the parts, never inside one unless it alone is wider than the line.
+  const lines: string[] = [];
+  let current = '';
+  for (const part of parts.flatMap((p) => wrap(p, FOOTER_SIZE, FOOTER_WIDTH - 4))) {
+    const candidate = current ? `${current}${FOOTER_SEPARATOR}${part}` : part;
+    if (!current || textWidth(candidate, FOOTER_SIZE) <= FOOTER_WIDTH - 4) current = candidate;
+    else {
+      lines.push(current);
+      current = part;
+    }
+  }
+  if (current) lines.push(current);
+  return lines;
+}
+
+/** The bottom page margin that holds the footer: taller when the association's details take more lines. */
+export function footerHeight(issuer: LetterIssuer, t: LetterTexts): number {
+  return FOOTER_GAP + 3 + footerLines(issuer, t).length * FOOTER_SIZE * 1.25 + BOTTOM_EDGE;
+}
+
+/** The footer on every sheet: the association, its org. number and contact. */
+export function letterFooter(issuer: LetterIssuer, t: LetterTexts): Content {
   return {
-    margin: [LEFT, mm(6), mm(20), 0],
+    margin: [LEFT, FOOTER_GAP, mm(20), 0],
     stack: [
-      { canvas: [{ type: 'line', x1: 0, y1: 0, x2: mm(210 - 45), y2: 0, lineWidth: 0.5, lineColor: '#999999' }] },
-      { text: parts.join('  ·  '), fontSize: 8, color: GREY, alignment: 'center', margin: [0, 3, 0, 0] },
+      { canvas: [{ type: 'line', x1: 0, y1: 0, x2: FOOTER_WIDTH, y2: 0, lineWidth: 0.5, lineColor: '#999999' }] },
+      {
+        margin: [0, 3, 0, 0],
+        stack: footerLines(issuer, t).map((text) => ({ text, fontSize: FOOTER_SIZE, lineHeight: 1.25, color: GREY, alignment: 'center' as const, noWrap: true })),
+      },
     ],
   };
 }

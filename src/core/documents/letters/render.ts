@@ -1,11 +1,9 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { mm, PDF_LANGUAGE, renderPdf, type RenderOptions } from '../pdf';
-import { letterContent, letterFooter, LOGO_IMAGE } from './layout';
+import { footerHeight, letterContent, letterFooter, LOGO_IMAGE } from './layout';
 import { LETTER_TEXTS } from './texts';
 import type { LetterData, LetterIssuer } from './types';
 
-/** Taller bottom margin than the house default: the footer (org. number, contact) may take three lines. */
-const LETTER_MARGINS: [number, number, number, number] = [mm(25), mm(20), mm(20), mm(24)];
 
 /** The logo as the data: URL pdfmake takes (documents never read files or URLs); compute once per run. */
 export function logoDataUrl(issuer: LetterIssuer): string | null {
@@ -29,7 +27,8 @@ export function lettersDocument(issuer: LetterIssuer, letters: LetterData[], cre
   return {
     info: { title, author: issuer.name, subject: t.title[first.kind], creationDate: createdAt },
     language: PDF_LANGUAGE[first.language],
-    pageMargins: LETTER_MARGINS,
+    // The bottom margin holds the footer (the association's details, as many lines as they take).
+    pageMargins: [mm(25), mm(20), mm(20), Math.max(mm(20), footerHeight(issuer, t))],
     images: logo ? { [LOGO_IMAGE]: logo } : undefined,
     footer: () => letterFooter(issuer, t),
     content: letters.flatMap((letter, i) => letterContent(issuer, letter, i === 0)),

@@ -7,21 +7,13 @@ export interface RenderSink {
   file(index: number, bytes: Uint8Array): Promise<void> | void;
   /** Letters done so far (combined: estimated from the pages drawn). */
   progress(done: number): void;
-  cancelled(): boolean;
-}
-
-export class Cancelled extends Error {
-  constructor() {
-    super('cancelled');
-    this.name = 'Cancelled';
-  }
 }
 
 /**
  * Renders the planned letters (already ordered and filtered) into `sink`. Combined: one document;
  * pdfmake reports only its drawing phase, so progress moves once layout is done. Separate: one
- * document each, checking for cancel between letters; the fonts are parsed once per process
- * (documents/pdf.ts) and the logo encoded once per run.
+ * document each. The fonts are parsed once per thread (documents/pdf.ts), the logo encoded once
+ * per run. Cancelling is stopping the thread this runs in (jobs/letters.ts terminates the worker).
  */
 export async function renderInto(
   issuer: LetterIssuer,
@@ -34,13 +26,11 @@ export async function renderInto(
   if (mode === 'combined') {
     const total = letters.length;
     const bytes = await renderLetters(issuer, letters, { createdAt, logo, onProgress: (f) => sink.progress(Math.min(total - 1, Math.floor(f * total))) });
-    if (sink.cancelled()) throw new Cancelled();
     await sink.file(0, bytes);
     sink.progress(total);
     return;
   }
   for (let i = 0; i < letters.length; i++) {
-    if (sink.cancelled()) throw new Cancelled();
     const bytes = await renderLetters(issuer, [letters[i]], { createdAt, logo });
     await sink.file(i, bytes);
     sink.progress(i + 1);
