@@ -54,6 +54,7 @@ export function planRun(
   texts: DuesTexts,
   invoiceDate: string,
   includeCredited: boolean,
+  dueOn?: string,
 ): RunPlan {
   const excluded: RunPlan['excluded'] = [];
   const groups = new Map<string, RunMember[]>();
@@ -116,7 +117,7 @@ export function planRun(
       membershipTypeId: type.id,
       lines,
       total: lines.reduce((n, l) => n + l.amount, 0),
-      dueOn: fee.dueOn,
+      dueOn: dueOn ?? fee.dueOn,
       printable: hasPostalAddress(addressee),
       email: addressee.email,
       carries,
@@ -129,8 +130,12 @@ export function planRun(
   const blocking: FieldIssue[] = [...missingForRun(s, country)];
   if (!f.fees.size) blocking.push({ field: 'year', code: 'no-fees-for-year' });
   for (const typeId of feeMissing) blocking.push({ field: `fees.${typeId}`, code: 'fee-missing' });
-  const lateDue = new Set(invoices.filter((i) => i.dueOn < invoiceDate).map((i) => i.membershipTypeId));
-  for (const typeId of lateDue) blocking.push({ field: `fees.${typeId}.dueOn`, code: 'due-before-invoice-date' });
+  if (dueOn !== undefined) {
+    if (dueOn < invoiceDate) blocking.push({ field: 'dueOn', code: 'due-before-invoice-date' });
+  } else {
+    const lateDue = new Set(invoices.filter((i) => i.dueOn < invoiceDate).map((i) => i.membershipTypeId));
+    for (const typeId of lateDue) blocking.push({ field: `fees.${typeId}.dueOn`, code: 'due-before-invoice-date' });
+  }
   const highest = Math.max(s.nextInvoiceNumber, f.highestSeq + 1) + invoices.length - 1;
   const tooLong = invoices.length ? referenceTooLong(s, country, highest) : null;
   if (tooLong) blocking.push({ field: tooLong, code: 'reference-too-long' });

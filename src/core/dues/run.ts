@@ -17,11 +17,12 @@ export interface RunArgs {
   year: number;
   invoiceDate: string;
   includeCredited: boolean;
+  dueOn?: string;
 }
 
 function plan(ctx: RegisterContext, a: RunArgs): RunPlan {
   const facts = loadRunFacts(ctx.db, a.year);
-  return planRun(facts, readDuesSettings(ctx), ctx.country, DUES_TEXTS[ctx.language], a.invoiceDate, a.includeCredited);
+  return planRun(facts, readDuesSettings(ctx), ctx.country, DUES_TEXTS[ctx.language], a.invoiceDate, a.includeCredited, a.dueOn);
 }
 
 export function previewRun(ctx: RegisterContext, a: RunArgs, limit: number): InvoiceRunPreview {

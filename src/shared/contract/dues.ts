@@ -439,6 +439,11 @@ const runArgs = z.object({
   invoiceDate: isoDateSchema,
   /** Invoice again members whose only invoice of the year was credited. */
   includeCredited: z.boolean().default(false),
+  /**
+   * The due date of this run's invoices instead of the schedule's (a later run for new members
+   * needs a later date). Before the invoice date: blocking `due-before-invoice-date` at "dueOn".
+   */
+  dueOn: isoDateSchema.optional(),
 });
 
 // ---------------------------------------------------------------------------------------------
