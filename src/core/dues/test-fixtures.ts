@@ -20,7 +20,9 @@ export interface DuesTest {
 export const SE_PAYMENT = { bankgiro: '5402-9681', swishNumber: '123 785 69 01', referenceKind: 'ocr', ocrLevel: 'variable' } as const;
 
 export async function duesTest(country: 'SE' | 'NO' = 'SE', today = '2026-11-15'): Promise<DuesTest> {
-  const t = await testCore({ now: () => new Date(`${today}T10:00:00Z`) });
+  // The clock moves a second per reading, so what happens later has a later time (the log's order).
+  let tick = 0;
+  const t = await testCore({ now: () => new Date(Date.parse(`${today}T08:00:00Z`) + 1000 * tick++) });
   await registerWith(t, country);
   const jobs: DuesTest['jobs'] = { letters: [] };
   const fake = {
