@@ -164,6 +164,12 @@ describe('fee schedule and direct debit', () => {
       'fees.0.membershipTypeId': 'type-not-found',
     });
     expect((await d.call('dues.fees', { year: 2026 })).length).toBe(1);
+
+    // A type nobody holds can still be deleted; its fees go with it.
+    const own = await d.t.call('membershipTypes.create', { name: 'Stödjande förening', paysDues: true, mayVote: false });
+    await d.call('dues.saveFees', { year: 2026, fees: [...fees.slice(0, 1), { membershipTypeId: own.id, amount: 100000, dueOn: '2026-03-31' }] });
+    await d.t.call('membershipTypes.delete', { id: own.id });
+    expect((await d.call('dues.fees', { year: 2026 })).map((f) => f.membershipTypeId)).toEqual([1]);
   });
 
   it('records direct debit per member in its own table, by the register’s country', async () => {

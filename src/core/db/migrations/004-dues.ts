@@ -28,7 +28,8 @@ export const m004: Migration = {
 
     CREATE TABLE dues_fees (
       year               INTEGER NOT NULL,
-      membership_type_id INTEGER NOT NULL REFERENCES membership_types(id),
+      -- A type can be deleted only while no member holds it; its fees go with it.
+      membership_type_id INTEGER NOT NULL REFERENCES membership_types(id) ON DELETE CASCADE,
       amount             INTEGER NOT NULL CHECK (amount >= 0),
       free               INTEGER NOT NULL DEFAULT 0,
       per_household      INTEGER NOT NULL DEFAULT 0,
