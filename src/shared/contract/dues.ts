@@ -596,11 +596,16 @@ export interface DuesLogEntry {
 
 export interface DuesYearSummary {
   year: number;
+  /** A fee schedule is saved for the year. */
   hasFees: boolean;
   runs: number;
+  /** Invoices (credit notes not counted). */
   invoices: number;
+  /** Net: invoice totals (reminder fees and carried amounts included) minus credit notes. */
   invoicedTotal: number;
+  /** Paid on the year's invoices. */
   paidTotal: number;
+  /** Still owed on the year's invoices now. */
   owedTotal: number;
   roundsRun: number;
   roundsTotal: number;
