@@ -10,12 +10,13 @@ import { HouseholdCard } from './HouseholdCard';
 import { JourneyBadge } from './JourneyBadge';
 import { MemberContactLog } from './MemberContactLog';
 import { MemberDetailsForm } from './MemberDetailsForm';
+import { MemberDuesTab } from './MemberDuesTab';
 import { MemberGroupsTab } from './MemberGroupsTab';
 import { MemberHistoryTab } from './MemberHistoryTab';
 import { MemberStatusTab } from './MemberStatusTab';
 import { MemberTypeHistory } from './MemberTypeHistory';
 
-const TABS = ['details', 'groups', 'type', 'status', 'contacts', 'history'] as const;
+const TABS = ['details', 'groups', 'type', 'status', 'contacts', 'history', 'dues'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -141,6 +142,7 @@ export function MemberPage(props: {
       <Tabs.Panel value="status" pt="md"><MemberStatusTab key={`${m.status}-${page.statusEvents.length}`} {...pageProps} /></Tabs.Panel>
       <Tabs.Panel value="contacts" pt="md"><MemberContactLog {...pageProps} /></Tabs.Panel>
       <Tabs.Panel value="history" pt="md"><MemberHistoryTab page={page} types={props.types} /></Tabs.Panel>
+      <Tabs.Panel value="dues" pt="md"><MemberDuesTab page={page} info={props.info} /></Tabs.Panel>
     </Tabs>
   );
 }

@@ -5,8 +5,8 @@ export default {
   key: 'memberPage',
   en: {
     number: 'No. {{number}}',
-    shortcuts: 'Ctrl+S saves · Alt+1–6 switch tabs',
-    tabs: { details: 'Details', groups: 'Groups and roles', type: 'Membership type', status: 'Status', contacts: 'Contact log', history: 'Change history' },
+    shortcuts: 'Ctrl+S saves · Alt+1–7 switch tabs',
+    tabs: { details: 'Details', groups: 'Groups and roles', type: 'Membership type', status: 'Status', contacts: 'Contact log', history: 'Change history', dues: 'Dues' },
     saveFailed: 'Nothing was saved.',
     custom: { title: 'Own fields', yes: 'Yes', no: 'No', unset: 'Not set' },
     journey: {
@@ -139,8 +139,8 @@ export default {
   },
   sv: {
     number: 'Nr {{number}}',
-    shortcuts: 'Ctrl+S sparar · Alt+1–6 byter flik',
-    tabs: { details: 'Uppgifter', groups: 'Grupper och roller', type: 'Medlemstyp', status: 'Status', contacts: 'Kontaktlogg', history: 'Ändringshistorik' },
+    shortcuts: 'Ctrl+S sparar · Alt+1–7 byter flik',
+    tabs: { details: 'Uppgifter', groups: 'Grupper och roller', type: 'Medlemstyp', status: 'Status', contacts: 'Kontaktlogg', history: 'Ändringshistorik', dues: 'Avgifter' },
     saveFailed: 'Inget sparades.',
     custom: { title: 'Egna fält', yes: 'Ja', no: 'Nej', unset: 'Inte angivet' },
     journey: {
@@ -273,8 +273,8 @@ export default {
   },
   nb: {
     number: 'Nr. {{number}}',
-    shortcuts: 'Ctrl+S lagrer · Alt+1–6 bytter fane',
-    tabs: { details: 'Opplysninger', groups: 'Grupper og roller', type: 'Medlemstype', status: 'Status', contacts: 'Kontaktlogg', history: 'Endringshistorikk' },
+    shortcuts: 'Ctrl+S lagrer · Alt+1–7 bytter fane',
+    tabs: { details: 'Opplysninger', groups: 'Grupper og roller', type: 'Medlemstype', status: 'Status', contacts: 'Kontaktlogg', history: 'Endringshistorikk', dues: 'Kontingent' },
     saveFailed: 'Ingenting ble lagret.',
     custom: { title: 'Egne felt', yes: 'Ja', no: 'Nei', unset: 'Ikke angitt' },
     journey: {
