@@ -4,6 +4,7 @@ import { createJobs } from './jobs';
 import { createJobsHandlers } from './jobs/handlers';
 import type { Api, Emit } from '../shared/contract';
 import { createBulkHandlers } from './bulk/handlers';
+import { createCommunicationHandlers } from './communication/handlers';
 import { createContactLogHandlers } from './contact-log/handlers';
 import { createCustomFieldsHandlers } from './custom-fields/handlers';
 import { createDuplicatesHandlers } from './duplicates/handlers';
@@ -85,6 +86,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createImportsHandlers(context),
     ...createExportsHandlers(context),
     ...createDuesHandlers(context, jobs),
+    ...createCommunicationHandlers(context),
     ...createJobsHandlers(jobs),
   };
 

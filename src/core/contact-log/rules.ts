@@ -8,5 +8,8 @@ export function contactIssues(c: { on: string; followUpOn: string | null }, toda
   return issues;
 }
 
-/** Contacts that count for the journey: every one except an unanswered attempt. */
-export const COUNTS_AS_CONTACT = "coalesce(outcome, '') != 'no-answer'";
+/**
+ * Contacts that count for the journey: every one except an unanswered attempt, and except the
+ * entries a send-out wrote (a newsletter to everyone is not a personal contact).
+ */
+export const COUNTS_AS_CONTACT = "coalesce(outcome, '') != 'no-answer' AND send_out_id IS NULL";

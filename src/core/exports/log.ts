@@ -1,12 +1,12 @@
-import type { ExportFormat, ExportKind, ExportLogEntry } from '../../shared/contract/exports';
+import type { ExportLogEntry, LoggedExportFormat, LoggedExportKind } from '../../shared/contract/exports';
 import type { Db } from '../db/database';
 import { sql } from '../db/sql';
 import { isoTime, type RegisterContext } from '../register/context';
 import type { SegmentLabel } from './data';
 
 export interface LogInput {
-  kind: ExportKind;
-  format: ExportFormat;
+  kind: LoggedExportKind;
+  format: LoggedExportFormat;
   segment: SegmentLabel;
   people: number;
   columns: string[];
@@ -25,8 +25,8 @@ export function logExport(ctx: RegisterContext, e: LogInput): void {
 interface DbLog {
   id: number;
   at: string;
-  kind: ExportKind;
-  format: ExportFormat;
+  kind: LoggedExportKind;
+  format: LoggedExportFormat;
   segment_id: number | null;
   segment_name: string | null;
   people: number;
@@ -44,7 +44,8 @@ export function readLog(db: Db, offset: number, limit: number): { total: number;
       at: r.at,
       kind: r.kind,
       format: r.format,
-      scope: r.segment_id !== null ? 'segment' : r.segment_name === '' ? 'filter' : 'everyone',
+      // A name without a segment id is a send-out's group or roles: shown by its name like a segment.
+      scope: r.segment_id !== null ? 'segment' : r.segment_name === '' ? 'filter' : r.segment_name === null ? 'everyone' : 'segment',
       segmentId: r.segment_id,
       segmentName: r.segment_name || null,
       people: r.people,

@@ -75,7 +75,7 @@ export function ExportLog({ version }: { version: number }) {
                 <Table.Td>
                   <Text size="sm">
                     {t(`exports.kinds.${e.kind}`)}
-                    {FORMATS[e.kind].length > 1 && ` · ${t(`exports.formats.${e.format}`)}`}
+                    {(e.kind === 'sendOut' || FORMATS[e.kind].length > 1) && ` · ${t(`exports.formats.${e.format}`)}`}
                   </Text>
                   {/* The file name only: the folder may name the user and is not kept. */}
                   <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }} title={t('exports.log.file')}>

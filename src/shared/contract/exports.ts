@@ -23,6 +23,9 @@ export const EXPORT_KINDS = ['contactList', 'memberList', 'roll', 'labels', 'vca
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'pdf', 'vcf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** Files other screens write that the export log records too: a send-out's SMS, e-mail and letter files. */
+export type LoggedExportKind = ExportKind | 'sendOut';
+export type LoggedExportFormat = ExportFormat | 'txt' | 'html' | 'ics';
 export const LABEL_SHEETS = ['3x8', '2x8'] as const;
 export type LabelSheet = (typeof LABEL_SHEETS)[number];
 
@@ -51,9 +54,9 @@ export interface ExportResult {
 export interface ExportLogEntry {
   id: number;
   at: string;
-  kind: ExportKind;
-  format: ExportFormat;
-  /** Everyone, a saved segment, or a filter that was not saved. */
+  kind: LoggedExportKind;
+  format: LoggedExportFormat;
+  /** Everyone, a saved segment (or a send-out's named audience: a group, roles), or a filter that was not saved. */
   scope: 'everyone' | 'segment' | 'filter';
   segmentId: number | null;
   /** The saved segment's name at the time of the export; null for everyone or an unsaved filter. */
@@ -75,8 +78,11 @@ export const exportsContract = {
   /**
    * Annual-meeting roll (röstlängd / manntall): members active on `on` whose membership type on
    * that day may vote (within `segment` when given), numbered, with a signature column.
+   * `paidFor` (a dues year): only members who have paid that year's dues (src/core/dues/paid.ts).
    */
-  'exports.roll': handler<ExportResult>()(z.object({ ...common, on: isoDateSchema, format: z.enum(['pdf', 'csv']) })),
+  'exports.roll': handler<ExportResult>()(
+    z.object({ ...common, on: isoDateSchema, format: z.enum(['pdf', 'csv']), paidFor: z.number().int().min(1900).max(2200).optional() }),
+  ),
   /** Address labels on A4 sheets, sorted by postcode; one per household when `perHousehold`. Members without an address are left out. */
   'exports.labels': handler<ExportResult>()(
     z.object({ ...common, sheet: z.enum(LABEL_SHEETS), perHousehold: z.boolean().default(false) }),

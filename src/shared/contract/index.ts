@@ -1,5 +1,6 @@
 import { joinContracts, type ArgsOf, type ResultOf } from './define';
 import { bulkContract } from './bulk';
+import { communicationContract } from './communication';
 import { contactLogContract } from './contact-log';
 import { customFieldsContract } from './custom-fields';
 import { duplicatesContract } from './duplicates';
@@ -25,7 +26,7 @@ export const contract = joinContracts(
   ),
   joinContracts(
     joinContracts(joinContracts(journeyContract, segmentsContract), joinContracts(bulkContract, duplicatesContract)),
-    joinContracts(joinContracts(importsContract, exportsContract), joinContracts(duesContract, jobsContract)),
+    joinContracts(joinContracts(importsContract, exportsContract), joinContracts(duesContract, joinContracts(jobsContract, communicationContract))),
   ),
 );
 
@@ -66,3 +67,4 @@ export * from './exports';
 export * from './imports';
 export * from './dues';
 export * from './jobs';
+export * from './communication';

@@ -4,6 +4,7 @@ import { m001 } from './001-foundation';
 import { m002 } from './002-register';
 import { m003 } from './003-imports-exports';
 import { m004 } from './004-dues';
+import { m005 } from './005-communication';
 
 export interface Migration {
   version: number;
@@ -13,7 +14,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. A register records the last one applied in PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 

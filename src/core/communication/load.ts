@@ -1,0 +1,91 @@
+import { FREQUENCY_WINDOW_DAYS, type Audience, type OptOutChannel, type SendOutChannel } from '../../shared/contract';
+import { sql } from '../db/sql';
+import { isoDate, type RegisterContext } from '../register/context';
+import { audiencePredicate } from './audience';
+import { selectRecipients, type Candidate, type Selection } from './recipients';
+import { readCommunicationSettings } from './settings';
+
+export interface Draft {
+  id?: number;
+  channel: SendOutChannel;
+  audience: Audience;
+  plannedOn: string | null;
+  frequencyLimit: number | null;
+  paperForOthers: boolean;
+}
+
+export interface LoadedSelection extends Selection {
+  audienceSize: number;
+  frequencyLimit: number;
+  frequencyDefault: number;
+  window: { from: string; to: string };
+}
+
+/** The window's first day: the send-out's date minus 29 days, so the window holds 30 days. */
+export function windowStart(on: string): string {
+  const d = new Date(`${on}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - (FREQUENCY_WINDOW_DAYS - 1));
+  return d.toISOString().slice(0, 10);
+}
+
+type Row = [number, number, string, string, string | null, string | null, number, number, number, number, number | null];
+
+/**
+ * The audience's members (not archived), by name. One JSON array per row through column():
+ * sql.js builds an object per row in all(), most of the time of a 100,000-row read.
+ */
+export function loadCandidates(ctx: RegisterContext, audience: Audience, at: string): Candidate[] {
+  const predicate = audiencePredicate(ctx, audience, at);
+  return ctx.db
+    .column<string>(
+      sql`SELECT json_array(m.id, m.member_number, m.first_name, m.last_name, m.mobile, m.email, m.consent_sms, m.consent_email,
+                            m.consent_post, (coalesce(m.street, '') != '' AND coalesce(m.postcode, '') != ''), m.household_id)
+          FROM members m WHERE +m.archived_at IS NULL AND ${predicate} ORDER BY m.sort_last, m.sort_first, m.id`,
+    )
+    .map((json) => {
+      const r = JSON.parse(json) as Row;
+      return {
+        id: r[0], memberNumber: r[1], firstName: r[2], lastName: r[3], mobile: r[4], email: r[5],
+        consentSms: r[6] === 1, consentEmail: r[7] === 1, consentPost: r[8] === 1, hasAddress: r[9] === 1, householdId: r[10],
+      };
+    });
+}
+
+/** Every opt-out, as "memberId:channel" (a few hundred rows at most). */
+export function loadOptOuts(ctx: RegisterContext): Set<string> {
+  return new Set(ctx.db.column<string>(sql`SELECT member_id || ':' || channel FROM opt_outs`));
+}
+
+/** Send-out messages per member in [from, to], not counting `exceptSendOut`'s own. */
+export function loadSentCounts(ctx: RegisterContext, from: string, to: string, exceptSendOut: number | undefined): Map<number, number> {
+  const rows = ctx.db.column<string>(
+    sql`SELECT member_id || ':' || count(*) FROM contact_log
+        WHERE send_out_id IS NOT NULL AND on_date >= ${from} AND on_date <= ${to} AND send_out_id != ${exceptSendOut ?? 0}
+        GROUP BY member_id`,
+  );
+  const out = new Map<number, number>();
+  for (const r of rows) {
+    const [id, n] = r.split(':');
+    out.set(Number(id), Number(n));
+  }
+  return out;
+}
+
+/** The recipients of a send-out (saved or draft) as the register stands now. */
+export function loadSelection(ctx: RegisterContext, d: Draft): LoadedSelection {
+  const at = d.plannedOn ?? isoDate(ctx.now());
+  const frequencyDefault = readCommunicationSettings(ctx.db).frequencyLimit;
+  const frequencyLimit = d.frequencyLimit ?? frequencyDefault;
+  const window = { from: windowStart(at), to: at };
+  const candidates = loadCandidates(ctx, d.audience, at);
+  const optOuts = loadOptOuts(ctx);
+  const sent = frequencyLimit > 0 ? loadSentCounts(ctx, window.from, window.to, d.id) : new Map<number, number>();
+  const selection = selectRecipients(candidates, {
+    channel: d.channel,
+    paperForOthers: d.paperForOthers,
+    frequencyLimit,
+    optedOut: (id, channel: OptOutChannel) => optOuts.size > 0 && optOuts.has(`${id}:${channel}`),
+    sentInWindow: (id) => sent.get(id) ?? 0,
+  });
+  return { ...selection, audienceSize: candidates.length, frequencyLimit, frequencyDefault, window };
+}
