@@ -1,4 +1,5 @@
 import type { Language, SendOutEntity } from '../../shared/contract';
+import { parseMarkdown, plainText } from '../../shared/text/markdown';
 import { escapeText, foldLine } from '../exports/vcard';
 import { audienceText, COMMUNICATION_TEXTS } from './texts';
 
@@ -39,7 +40,8 @@ export function planIcs(sendOuts: readonly SendOutEntity[], association: string,
     if (!s.plannedOn) continue;
     const about = [`${t.audience}: ${audienceText(s, language)}`, `${t.status}: ${t.statuses[s.status]}`];
     if (s.duesYear || s.duesStep) about.push(t.dues(s.duesYear, s.duesStep));
-    const body = Array.from(s.body.trim());
+    // A newsletter's description is its text without the editor's markup.
+    const body = Array.from((s.channel === 'newsletter' ? plainText(parseMarkdown(s.body).blocks) : s.body).trim());
     const excerpt = body.length > DESCRIPTION_CHARS ? `${body.slice(0, DESCRIPTION_CHARS).join('')}…` : body.join('');
     lines.push(
       'BEGIN:VEVENT',
