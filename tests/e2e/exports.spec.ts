@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { HandlerArgs, HandlerName, HandlerResult } from '../../src/shared/contract';
+import { dispatch } from '../../src/core/dispatch';
 import Papa from 'papaparse';
 import { ExportsPage } from './exports-page';
 import { expect, test } from './fixtures';
@@ -88,4 +90,35 @@ test('contact list, roll, labels and vCard of a saved segment are exported, corr
   await expect(log.locator('tbody tr').nth(3)).toContainText('kontakter.csv');
   await log.scrollIntoViewIfNeeded();
   await page.screenshot({ path: join('test-results', 'exports-log.png'), fullPage: true });
+});
+
+test('the roll can require the year\'s dues paid: the unpaid member is left out', async ({ page, server, tmpDir }) => {
+  const api = server.core.api;
+  // Through the contract's validation, so the handlers get their defaults as from the window.
+  const call = async <K extends HandlerName>(name: K, args: HandlerArgs<K>): Promise<HandlerResult<K>> => {
+    const r = await dispatch(api, name, args);
+    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+    return r.value as HandlerResult<K>;
+  };
+  await api['register.create']({ path: join(tmpDir, 'Rull.kansli'), associationName: 'Föreningen Ödegård', country: 'SE', language: 'sv', passphrase: 'blå spårvagn sju sjöar' });
+  const base = { country: 'SE', consentSms: false, consentEmail: false, consentPost: true, status: 'active', membershipTypeId: 1, joinedOn: '2020-01-01', street: 'Storgatan 1', postcode: '90325', city: 'Umeå' } as const;
+  const payer = await call('members.create', { ...base, firstName: 'Åsa', lastName: 'Öberg' });
+  await call('members.create', { ...base, firstName: 'Bo', lastName: 'Obetald' });
+  await call('dues.saveSettings', { associationName: 'Föreningen Ödegård', bankgiro: '5402-9681', referenceKind: 'ocr', ocrLevel: 'variable' });
+  const year = new Date().getFullYear();
+  await call('dues.saveFees', { year, fees: [{ membershipTypeId: 1, amount: 25000, dueOn: `${year}-12-31` }] });
+  await call('dues.run', { year, invoiceDate: `${year}-01-02` });
+  const invoice = (await call('dues.invoices', { year })).rows.find((i) => i.member.memberId === payer.id)!;
+  await call('dues.recordPayment', { invoiceId: invoice.id, paidOn: `${year}-01-10`, amount: 25000, method: 'swish' });
+  await page.reload();
+
+  const exports = new ExportsPage(page);
+  await exports.open();
+  await exports.choose('Röstlängd till årsmötet');
+  await page.getByRole('radio', { name: 'CSV (Excel)' }).check();
+  await page.getByRole('checkbox', { name: 'Bara medlemmar som har betalat avgiften' }).check();
+  await expect(page.getByRole('combobox', { name: 'Avgiftsår' })).toHaveValue(String(year));
+  await exports.exportTo(join(tmpDir, 'röstlängd-betalda.csv'));
+  const rows = Papa.parse<string[]>((await readFile(join(tmpDir, 'röstlängd-betalda.csv'), 'utf8')).slice(1), { delimiter: ';', skipEmptyLines: true }).data;
+  expect(rows.slice(1).map((r) => r[2])).toEqual(['Öberg, Åsa']);
 });

@@ -12,6 +12,8 @@ import { buildLabels, labelsPdf } from './labels-pdf';
 import { logExport, readLog } from './log';
 import { tablePdf } from './member-list-pdf';
 import { entitledToVote } from './roll';
+import { paidDuesFor } from '../dues/paid';
+import { sql } from '../db/sql';
 import { EXPORT_TEXTS, EXTENSION, longDate } from './texts';
 import { toVcards } from './vcard';
 import { toXlsx } from './xlsx';
@@ -100,11 +102,12 @@ export function createExportsHandlers(context: ContextProvider): ExportsApi {
       return finish(s, { kind: 'memberList', format: 'pdf', segment, people: members.length, columns: chosen, path: target, data });
     },
 
-    async 'exports.roll'({ path, segment, on, format, language }) {
+    async 'exports.roll'({ path, segment, on, format, language, paidFor }) {
       const s = setup(context, language);
       const target = targetPath(path, format);
       const seg = segmentLabel(s.ctx, segment);
-      const members = loadMembers(s.ctx, segment, { where: entitledToVote(on) });
+      const where = paidFor === undefined ? entitledToVote(on) : sql`${entitledToVote(on)} AND ${paidDuesFor(paidFor)}`;
+      const members = loadMembers(s.ctx, segment, { where });
       const t = s.cells.texts;
       const header = [t.rollNumber, t.columns.memberNumber, t.name, t.signature];
       const rows = members.map((m, i) => [String(i + 1), String(m.memberNumber), `${m.lastName}, ${m.firstName}`, '']);
@@ -116,7 +119,9 @@ export function createExportsHandlers(context: ContextProvider): ExportsApi {
               association: s.association,
               title: t.roll,
               date: longDate(on, s.language),
-              subtitle: `${t.rollOn(longDate(on, s.language))}${seg.name ? ` · ${seg.name}` : ''} · ${t.people(members.length)}`,
+              subtitle: [t.rollOn(longDate(on, s.language)), paidFor === undefined ? '' : t.rollPaid(paidFor), seg.name ?? '', t.people(members.length)]
+                .filter(Boolean)
+                .join(' · '),
               header,
               rows,
               language: s.language,

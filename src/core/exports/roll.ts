@@ -4,8 +4,8 @@ import { sql, type SqlQuery } from '../db/sql';
  * Entitled to vote on `on`: active that day (the latest status event on or before it; members
  * with no events count as active from the day they joined, if their status is active) and, that
  * day, of a membership type that may vote (the type period covering the day; members with no
- * periods at all: their current type). Dues are not in the register yet: once they are, "paid
- * for the year" belongs here too.
+ * periods at all: their current type). "Paid the year's dues" is a separate, optional condition
+ * (src/core/dues/paid.ts), since not every association requires it.
  */
 export function entitledToVote(on: string): SqlQuery {
   return sql`(

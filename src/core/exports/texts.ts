@@ -14,6 +14,7 @@ export interface ExportTexts {
   memberList: string;
   roll: string;
   rollOn: (date: string) => string;
+  rollPaid: (year: number) => string;
   rollNumber: string;
   name: string;
   signature: string;
@@ -36,7 +37,7 @@ export const EXPORT_TEXTS: Record<Language, ExportTexts> = {
     kinds: { contactList: 'Kontaktlista', memberList: 'Medlemslista', roll: 'Röstlängd', labels: 'Adressetiketter', vcard: 'Kontakter' },
     everyone: 'Alla medlemmar',
     page: (n, of) => `Sida ${n} av ${of}`,
-    memberList: 'Medlemslista', roll: 'Röstlängd', rollOn: (d) => `Röstberättigade medlemmar ${d}`,
+    memberList: 'Medlemslista', roll: 'Röstlängd', rollOn: (d) => `Röstberättigade medlemmar ${d}`, rollPaid: (y) => `betald avgift ${y}`,
     rollNumber: 'Nr', name: 'Namn', signature: 'Namnteckning', people: (n) => `${n} personer`, and: 'och',
   },
   nb: {
@@ -53,7 +54,7 @@ export const EXPORT_TEXTS: Record<Language, ExportTexts> = {
     kinds: { contactList: 'Kontaktliste', memberList: 'Medlemsliste', roll: 'Manntall', labels: 'Adresseetiketter', vcard: 'Kontakter' },
     everyone: 'Alle medlemmer',
     page: (n, of) => `Side ${n} av ${of}`,
-    memberList: 'Medlemsliste', roll: 'Manntall', rollOn: (d) => `Stemmeberettigede medlemmer ${d}`,
+    memberList: 'Medlemsliste', roll: 'Manntall', rollOn: (d) => `Stemmeberettigede medlemmer ${d}`, rollPaid: (y) => `betalt kontingent ${y}`,
     rollNumber: 'Nr', name: 'Navn', signature: 'Signatur', people: (n) => `${n} personer`, and: 'og',
   },
   en: {
@@ -70,7 +71,7 @@ export const EXPORT_TEXTS: Record<Language, ExportTexts> = {
     kinds: { contactList: 'Contact list', memberList: 'Member list', roll: 'Voting roll', labels: 'Address labels', vcard: 'Contacts' },
     everyone: 'All members',
     page: (n, of) => `Page ${n} of ${of}`,
-    memberList: 'Member list', roll: 'Voting roll', rollOn: (d) => `Members entitled to vote on ${d}`,
+    memberList: 'Member list', roll: 'Voting roll', rollOn: (d) => `Members entitled to vote on ${d}`, rollPaid: (y) => `dues paid for ${y}`,
     rollNumber: 'No.', name: 'Name', signature: 'Signature', people: (n) => `${n} people`, and: 'and',
   },
 };

@@ -29,6 +29,9 @@ export function ExportForm({ onExported }: { onExported: () => void }) {
   const [on, setOn] = useState(today);
   const [sheet, setSheet] = useState<LabelSheet>('3x8');
   const [perHousehold, setPerHousehold] = useState(true);
+  // Dues years with invoices: the roll may then require the year's dues paid.
+  const [duesYears, setDuesYears] = useState<number[]>([]);
+  const [paidFor, setPaidFor] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<ExportResult | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -36,6 +39,10 @@ export function ExportForm({ onExported }: { onExported: () => void }) {
   useEffect(() => {
     call('segments.list', {}).then(setSegments, () => setSegments([]));
     call('customFields.list', {}).then(setFields, () => setFields([]));
+    call('dues.years', {}).then(
+      (years) => setDuesYears(years.filter((y) => y.invoices > 0).map((y) => y.year).sort((a, b) => b - a)),
+      () => setDuesYears([]),
+    );
   }, []);
 
   const chooseKind = (k: ExportKind) => {
@@ -61,7 +68,7 @@ export function ExportForm({ onExported }: { onExported: () => void }) {
       });
       if (!path) return;
       setBusy(true);
-      const result = await runExport(path, { kind, segment, columns, format, on, sheet, perHousehold, language });
+      const result = await runExport(path, { kind, segment, columns, format, on, paidFor: paidFor ?? undefined, sheet, perHousehold, language });
       setDone(result);
       onExported();
     } catch (err) {
@@ -92,6 +99,26 @@ export function ExportForm({ onExported }: { onExported: () => void }) {
         />
 
         {kind === 'roll' && <TextInput type="date" label={t('exports.rollOn')} value={on} onChange={(e) => setOn(e.currentTarget.value)} required maw={220} />}
+        {kind === 'roll' && duesYears.length > 0 && (
+          <Group align="end">
+            <Checkbox
+              label={t('exports.rollPaidOnly')}
+              checked={paidFor !== null}
+              onChange={(e) => setPaidFor(e.currentTarget.checked ? (duesYears.find((y) => String(y) === on.slice(0, 4)) ?? duesYears[0]) : null)}
+              mb={8}
+            />
+            {paidFor !== null && (
+              <Select
+                label={t('exports.rollPaidYear')}
+                value={String(paidFor)}
+                onChange={(v) => v && setPaidFor(Number(v))}
+                allowDeselect={false}
+                data={duesYears.map((y) => String(y))}
+                w={140}
+              />
+            )}
+          </Group>
+        )}
 
         {needsColumns && <ColumnPicker value={columns} onChange={setColumns} fields={fields} />}
 

@@ -9,6 +9,8 @@ export interface ExportChoice {
   columns: string[];
   format: ExportFormat;
   on: string;
+  /** Roll: only members who have paid this dues year; undefined = no such condition. */
+  paidFor?: number;
   sheet: LabelSheet;
   perHousehold: boolean;
   language: 'sv' | 'nb' | 'en';
@@ -31,7 +33,7 @@ export function runExport(path: string, c: ExportChoice): Promise<ExportResult> 
     case 'memberList':
       return call('exports.memberListPdf', { ...common, columns });
     case 'roll':
-      return call('exports.roll', { ...common, on: c.on, format: c.format === 'csv' ? 'csv' : 'pdf' });
+      return call('exports.roll', { ...common, on: c.on, paidFor: c.paidFor, format: c.format === 'csv' ? 'csv' : 'pdf' });
     case 'labels':
       return call('exports.labels', { ...common, sheet: c.sheet, perHousehold: c.perHousehold });
     default:
