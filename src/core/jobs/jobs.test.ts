@@ -10,6 +10,7 @@ import type { LettersJob } from '../documents/letters/types';
 import { pdfFontStats } from '../documents/pdf';
 import { testCore } from '../test-support';
 import { createJobs } from './index';
+import { shares } from './letters';
 
 const poppler = hasTool('pdftotext');
 if (!poppler) console.warn('SKIPPED reading the written PDFs back: pdftotext (poppler-utils) not installed');
@@ -115,6 +116,35 @@ describe('letters job (worker thread)', () => {
     expect(e.details?.files).toContain('1000-Öberg-Åsa.pdf');
     expect(await tree(folder)).toEqual(files);
     expect(await Promise.all(files.map((f) => readFile(join(folder, f))))).toEqual(before);
+  });
+
+  it('separate with several workers: every file holds the letter of its own member and index.csv lists them in order', async () => {
+    const folder = join(dir, 'många');
+    const n = 120; // two shares of 60 (up to two workers, as the machine allows)
+    const result = await createJobs(emit).letters('job-pool', job('separate', folder, n, { sort: 'name' }));
+    expect(result.letters).toBe(n);
+    const rows = (await readFile(result.indexPath!, 'utf8')).trim().split('\r\n').slice(1).map((r) => r.split(';'));
+    expect(rows).toHaveLength(n);
+    expect(await tree(folder)).toEqual([...rows.map((r) => r[3]), 'index.csv'].sort());
+    if (poppler) {
+      for (const i of [0, 59, 60, 61, n - 1]) {
+        const [memberNumber, name, , file] = rows[i];
+        const text = pdfText(await readFile(join(folder, file)));
+        expect(text).toContain(name);
+        expect(text).toContain(`Medlemsnummer ${memberNumber}`);
+      }
+    }
+    expect(events.at(-1)).toEqual({ jobId: 'job-pool', done: n, total: n });
+  });
+
+  it('shares: one worker for a combined file; separate letters split in contiguous shares, at most four, ≥ 50 letters each', () => {
+    const plan = (mode: 'combined' | 'separate', n: number) => ({ mode, letters: new Array(n), notPrintable: [], target: '/x', files: [] }) as never;
+    expect(shares(plan('combined', 1000), 8)).toEqual([{ first: 0, count: 1000 }]);
+    expect(shares(plan('separate', 1000), 8)).toEqual([0, 250, 500, 750].map((first) => ({ first, count: 250 })));
+    expect(shares(plan('separate', 1000), 2)).toEqual([{ first: 0, count: 500 }, { first: 500, count: 500 }]);
+    expect(shares(plan('separate', 99), 8)).toEqual([{ first: 0, count: 99 }]);
+    expect(shares(plan('separate', 101), 8)).toEqual([{ first: 0, count: 51 }, { first: 51, count: 50 }]);
+    expect(shares(plan('separate', 3), 1)).toEqual([{ first: 0, count: 3 }]);
   });
 
   it('separate into an existing folder with other files: adds its files and leaves the others alone', async () => {

@@ -9,8 +9,10 @@ import type { LetterData, LetterIssuer, LettersJob } from '../documents/letters/
 /** Main → worker, once, as workerData. */
 export interface LettersWorkerInput {
   issuer: LetterIssuer;
-  /** Already ordered and filtered (output.ts planLetters). */
+  /** Already ordered and filtered (output.ts planLetters); separate mode: this worker's share. */
   letters: LetterData[];
+  /** Separate mode: the index of this share's first letter in the whole run (files are posted by run index). */
+  firstIndex: number;
   mode: LettersJob['mode'];
   /** ISO time: the PDFs' creation date (one for the whole run). */
   createdAt: string;

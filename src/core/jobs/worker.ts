@@ -25,7 +25,8 @@ async function run(input: LettersWorkerInput): Promise<void> {
     input.letters,
     input.mode,
     {
-      file(index, bytes) {
+      file(i, bytes) {
+        const index = input.firstIndex + i;
         // A fresh ArrayBuffer of exactly these bytes, handed over without a copy.
         const own = new Uint8Array(bytes);
         post({ type: 'file', index, bytes: own }, [own.buffer]);

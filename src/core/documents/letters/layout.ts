@@ -1,8 +1,9 @@
 import type { Column, Content, ContentTable, TableCell } from 'pdfmake/interfaces';
-import { MONO_FONT, mm, textWidth } from '../pdf';
+import { mm, textWidth } from '../pdf';
 import { addressBlock } from './address';
 import { WINDOW_MM } from './envelope';
 import { formatDate, formatMoney, formatAccount, formatReference, formatSwishNumber, groupsOfFour } from './format';
+import { qrDataUrl } from './qr';
 import { LETTER_TEXTS, type LetterTexts } from './texts';
 import { wrap } from './wrap';
 import type { LetterData, LetterIssuer } from './types';
@@ -40,6 +41,19 @@ interface Ctx {
   sign: (minor: number) => number;
 }
 
+/**
+ * What depends on the issuer only (the fitted header and footer lines) is measured once per
+ * issuer object and language, not per letter or per sheet: measuring text is the slow part of a
+ * letter after pdfmake's own work. Issuer objects are not changed once handed to the letters.
+ */
+const perIssuer = new WeakMap<LetterIssuer, Map<string, unknown>>();
+function memo<T>(issuer: LetterIssuer, key: string, make: () => T): T {
+  let m = perIssuer.get(issuer);
+  if (!m) perIssuer.set(issuer, (m = new Map()));
+  if (!m.has(key)) m.set(key, make());
+  return m.get(key) as T;
+}
+
 /** The header ends 2 mm above the envelope window, whatever the association's name. */
 const HEADER_TOP = mm(15);
 const HEADER_HEIGHT = mm(WINDOW_MM.top - 2) - HEADER_TOP;
@@ -74,7 +88,7 @@ function header(c: Ctx): Content[] {
   const { issuer, t, letter } = c;
   const title = letter.kind === 'reminder' && letter.reminderRound ? t.reminderTitle(letter.reminderRound) : t.title[letter.kind];
   const textColumnWidth = mm(WINDOW_MM.left + WINDOW_MM.width) - LEFT - (issuer.logo ? mm(44) : 0);
-  const fitted = fitSender(issuer, textColumnWidth - 2);
+  const fitted = memo(issuer, 'sender', () => fitSender(issuer, textColumnWidth - 2));
   const sender: Column = {
     width: textColumnWidth,
     stack: [
@@ -188,7 +202,7 @@ function payment(c: Ctx): Content {
           widths: ['auto', '*'],
           body: paymentRows(c).map(([label, value, strong]) => [
             { text: label, color: GREY },
-            { text: value, bold: strong === true, font: strong && label === t.reference[letter.referenceKind] ? MONO_FONT : undefined },
+            { text: value, bold: strong === true },
           ]),
         },
         layout: 'noBorders',
@@ -196,12 +210,11 @@ function payment(c: Ctx): Content {
       { text: t.referenceHint[letter.referenceKind], fontSize: 8.5, color: GREY, margin: [0, 4, 0, 0] },
     ],
   };
-  const columns: Column[] = [details];
+  const cells: TableCell[] = [details];
   if (letter.swishPayload) {
-    columns.push({
-      width: mm(42),
+    cells.push({
       stack: [
-        { qr: letter.swishPayload, fit: mm(32), eccLevel: 'M', alignment: 'center' },
+        { image: qrDataUrl(letter.swishPayload), width: mm(36), alignment: 'center' },
         {
           text: t.swishCaption(issuer.swishNumber ? formatSwishNumber(issuer.swishNumber) : 'Swish'),
           fontSize: 7.5,
@@ -212,11 +225,22 @@ function payment(c: Ctx): Content {
       ],
     });
   }
+  // One table row: the details, and the QR code beside them; a frame around the whole.
+  const frame = (i: number, count: number) => (i === 0 || i === count ? 0.8 : 0);
   return {
     unbreakable: true,
     margin: [0, 4, 0, 0],
-    table: { widths: ['*'], body: [[{ columns, columnGap: mm(6), margin: [6, 6, 6, 6] }]] },
-    layout: { hLineWidth: () => 0.8, vLineWidth: () => 0.8, hLineColor: () => '#333333', vLineColor: () => '#333333' },
+    table: { widths: cells.length > 1 ? ['*', mm(42)] : ['*'], body: [cells] },
+    layout: {
+      hLineWidth: (i: number) => frame(i, 1),
+      vLineWidth: (i: number) => frame(i, cells.length),
+      hLineColor: () => '#333333',
+      vLineColor: () => '#333333',
+      paddingLeft: (i: number) => (i === 0 ? 8 : 0),
+      paddingRight: (i: number) => (i === cells.length - 1 ? 8 : mm(4)),
+      paddingTop: () => 8,
+      paddingBottom: () => 8,
+    },
   };
 }
 
@@ -256,6 +280,10 @@ const FOOTER_GAP = mm(5);
 const BOTTOM_EDGE = mm(10);
 
 function footerLines(issuer: LetterIssuer, t: LetterTexts): string[] {
+  return memo(issuer, `footer:${t.orgNumber}`, () => measureFooter(issuer, t));
+}
+
+function measureFooter(issuer: LetterIssuer, t: LetterTexts): string[] {
   const parts = [issuer.name, ...issuer.addressLines.filter((l) => l.trim())];
   if (issuer.orgNumber) parts.push(`${t.orgNumber} ${issuer.orgNumber}`);
   if (issuer.contact) parts.push(issuer.contact);

@@ -1,7 +1,7 @@
-import { crc32, deflateSync } from 'node:zlib';
 import { makeKid } from '../../../shared/nordic/kid';
 import { makeOcr } from '../../../shared/nordic/ocr';
 import { swishQrPayload } from '../../../shared/nordic/swish';
+import { encodePng } from './png';
 import type { LetterData, LetterIssuer, LetterKind } from './types';
 
 /**
@@ -12,31 +12,16 @@ import type { LetterData, LetterIssuer, LetterKind } from './types';
 
 /** A small PNG (a two-colour badge) so the logo path is exercised without a binary fixture. */
 export function samplePng(width = 160, height = 80): Uint8Array {
-  const raw = Buffer.alloc((width * 3 + 1) * height);
+  const rows: Buffer[] = [];
   for (let y = 0; y < height; y++) {
-    const row = y * (width * 3 + 1);
-    raw[row] = 0; // filter: none
+    const row = Buffer.alloc(width * 3);
     for (let x = 0; x < width; x++) {
       const inner = x > width * 0.1 && x < width * 0.9 && y > height * 0.2 && y < height * 0.8;
-      const [r, g, b] = inner ? [0xf2, 0xc1, 0x00] : [0x00, 0x4b, 0x87];
-      raw.set([r, g, b], row + 1 + x * 3);
+      row.set(inner ? [0xf2, 0xc1, 0x00] : [0x00, 0x4b, 0x87], x * 3);
     }
+    rows.push(row);
   }
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  return new Uint8Array(
-    Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]),
-  );
+  return new Uint8Array(encodePng(width, height, rows, 'rgb8'));
 }
 
 export function sampleIssuer(country: 'SE' | 'NO' = 'SE', logo = true): LetterIssuer {
