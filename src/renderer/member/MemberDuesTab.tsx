@@ -128,7 +128,7 @@ function DirectDebitForm({ account, info, onSaved }: { account: DuesAccount; inf
   const national: DirectDebitKind = info.country === 'NO' ? 'avtalegiro' : 'autogiro';
   // A kind of the other country (from an import or a changed register) is still shown as it is.
   const kinds: DirectDebitKind[] = dd.kind === 'none' || dd.kind === national ? ['none', national] : ['none', national, dd.kind];
-  const kindName = t(`dues.directDebit.${national}`);
+  const kindName = t(`dues.directDebitWord.${national}`);
   const [kind, setKind] = useState<DirectDebitKind>(dd.kind);
   const [since, setSince] = useState(dd.since ?? '');
   const [payerNumber, setPayerNumber] = useState(dd.payerNumber ?? '');
@@ -141,7 +141,7 @@ function DirectDebitForm({ account, info, onSaved }: { account: DuesAccount; inf
     setFailure(null);
     try {
       await call('dues.setDirectDebit', { memberId: account.memberId, kind, since: kind === 'none' ? null : since || null, payerNumber: kind === 'none' ? null : payerNumber });
-      notifications.show({ color: 'teal', message: t(`dues.account.directDebitSaved.${kind === 'none' ? 'none' : 'on'}`, { kind: t(`dues.directDebit.${kind}`) }) });
+      notifications.show({ color: 'teal', message: kind === 'none' ? t('dues.account.directDebitSaved.none') : t('dues.account.directDebitSaved.on', { kind: t(`dues.directDebitWord.${kind}`) }) });
       onSaved();
     } catch (e) {
       setFailure(errorText(errorOf(e), 'dues'));
@@ -168,7 +168,7 @@ function DirectDebitForm({ account, info, onSaved }: { account: DuesAccount; inf
             value={kind}
             onChange={(v) => v && setKind(v as DirectDebitKind)}
             allowDeselect={false}
-            w={220}
+            w={280}
             name="directDebitKind"
           />
           {kind !== 'none' && (

@@ -96,7 +96,7 @@ export function FeeRowCard(props: {
                   onChange={(e) => set({ introAmount: e.currentTarget.value })}
                   error={err('intro.amount')}
                   inputMode="decimal"
-                  w={190}
+                  w={230}
                   name={`${idBase}-introAmount`}
                 />
               </Group>

@@ -14,9 +14,6 @@ import { useMoney } from '../money';
 import { PaymentForm } from './PaymentForm';
 import { StatusBadge } from './StatusBadge';
 
-/** Statuses where a payment is still expected, so the form is offered. */
-const PAYABLE = new Set(['open', 'partlyPaid', 'paid', 'overPaid']);
-
 /** One invoice or credit note in a dialog; `onOpen` moves to a related one (its credit note, the invoice it carried to). */
 export function InvoiceDetailModal(props: { id: number | null; country: RegisterCountry; onClose: () => void; onChanged: () => void; onOpen: (id: number) => void }) {
   return (
@@ -110,8 +107,8 @@ function InvoiceDetail(props: { id: number; country: RegisterCountry; onClose: (
 
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
         <Field label={t('dues.invoices.member')} value={`${invoice.member.firstName} ${invoice.member.lastName} (${invoice.member.memberNumber})`} />
-        <Field label={t('dues.invoices.issuedOn')} value={fmt.date(invoice.issuedOn)} />
-        <Field label={t('dues.invoices.dueOn')} value={fmt.date(invoice.dueOn)} />
+        <Field label={t(isCredit ? 'dues.invoices.creditedOn' : 'dues.invoices.issuedOn')} value={fmt.date(invoice.issuedOn)} />
+        {!isCredit && <Field label={t('dues.invoices.dueOn')} value={fmt.date(invoice.dueOn)} />}
         <Field label={t(`dues.invoices.referenceKinds.${invoice.referenceKind}`)} value={reference} />
       </SimpleGrid>
       {others.length > 0 && (
@@ -166,7 +163,7 @@ function InvoiceDetail(props: { id: number; country: RegisterCountry; onClose: (
                 <Table.Tr>
                   <Table.Th>{t('dues.invoices.paidOn')}</Table.Th>
                   <Table.Th>{t('dues.invoices.method')}</Table.Th>
-                  <Table.Th>{t('dues.invoices.paymentReference')}</Table.Th>
+                  <Table.Th>{t('dues.invoices.reference')}</Table.Th>
                   <Table.Th ta="right">{t('dues.invoices.amount')}</Table.Th>
                   <Table.Th />
                 </Table.Tr>
@@ -188,7 +185,8 @@ function InvoiceDetail(props: { id: number; country: RegisterCountry; onClose: (
               </Table.Tbody>
             </Table>
           )}
-          {PAYABLE.has(invoice.status) && (
+          {/* Only while something is owed: a paid, credited or written-off invoice takes no more money. */}
+          {invoice.owed > 0 && (
             <PaymentForm
               key={`${invoice.owed}-${invoice.payments.length}`}
               invoice={invoice}

@@ -106,7 +106,7 @@ export function InvoicesPanel({ info }: { info: RegisterInfo }) {
         {t('dues.invoices.count', { count: found.length, total })}
       </Text>
       {found.length === 0 ? (
-        <Text>{rows.length === 0 ? t('dues.invoices.empty') : t('dues.invoices.noMatch')}</Text>
+        <Text>{rows.length === 0 && year === 'all' && status === 'all' ? t('dues.invoices.empty') : t('dues.invoices.noMatch')}</Text>
       ) : (
         <Table striped highlightOnHover withTableBorder data-testid="invoice-list">
           <Table.Thead>

@@ -1,4 +1,4 @@
-import { Button, Group, Select, TextInput } from '@mantine/core';
+import { Button, Group, Select, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvoiceWithPayments, PaymentMethod, RegisterCountry } from '../../../shared/contract';
@@ -49,6 +49,7 @@ export function PaymentForm(props: {
         void submit();
       }}
     >
+      <Text fw={500} size="sm" mb={4}>{t('dues.invoices.newPayment')}</Text>
       <Group align="flex-start" gap="sm">
         <TextInput
           label={t('dues.invoices.paidOn')}

@@ -1,6 +1,6 @@
 import { Alert, Button, Center, Group, List, Loader, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DuesSettingsEntity, RegisterInfo } from '../../../shared/contract';
 import { call, errorOf } from '../../api';
@@ -26,6 +26,7 @@ export function DuesSettingsPanel({ info }: { info: RegisterInfo }) {
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const issues = useDuesIssues();
+  const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
     call('dues.settings', {})
@@ -60,8 +61,15 @@ export function DuesSettingsPanel({ info }: { info: RegisterInfo }) {
       notifications.show({ color: 'teal', message: t('dues.settings.saved') });
     } catch (e) {
       const err = errorOf(e);
-      if (issues.take(err)) notifications.show({ color: 'red', message: t('dues.settings.fixFields', { count: err.details?.fields?.length ?? 1 }) });
-      else notifications.show({ color: 'red', message: errorText(err, 'dues') });
+      if (issues.take(err)) {
+        notifications.show({ color: 'red', message: t('dues.settings.fixFields', { count: err.details?.fields?.length ?? 1 }) });
+        // The form is long: bring the first refused field into view, with the cursor in it.
+        requestAnimationFrame(() => {
+          const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+          first?.scrollIntoView({ block: 'center' });
+          first?.focus({ preventScroll: true });
+        });
+      } else notifications.show({ color: 'red', message: errorText(err, 'dues') });
     } finally {
       setBusy(false);
     }
@@ -69,6 +77,7 @@ export function DuesSettingsPanel({ info }: { info: RegisterInfo }) {
 
   return (
     <form
+      ref={formRef}
       data-testid="dues-settings-form"
       onSubmit={(e) => {
         e.preventDefault();
@@ -91,7 +100,7 @@ export function DuesSettingsPanel({ info }: { info: RegisterInfo }) {
                 <Textarea label={t('dues.settings.address')} description={t('dues.settings.addressHint')} autosize minRows={2} maxRows={4} {...bind(b, 'address')} />
                 <TextInput
                   label={t('dues.settings.orgNumber')}
-                  placeholder={info.country === 'SE' ? '802400-1234' : '123 456 789'}
+                  placeholder={info.country === 'SE' ? '802400-1235' : '123 456 785'}
                   {...bind(b, 'orgNumber')}
                 />
                 <TextInput label={t('dues.settings.contact')} description={t('dues.settings.contactHint')} {...bind(b, 'contact')} />
@@ -102,12 +111,8 @@ export function DuesSettingsPanel({ info }: { info: RegisterInfo }) {
         </Paper>
 
         <Paper withBorder p="md">
-          <PaymentFields b={b} country={info.country} />
-        </Paper>
-
-        <Paper withBorder p="md">
           <Stack gap="sm">
-            <LetterFields b={b} />
+            <PaymentFields b={b} country={info.country} />
             <TextInput
               label={t('dues.settings.nextInvoiceNumber')}
               description={t('dues.settings.nextInvoiceNumberHint')}
@@ -116,6 +121,10 @@ export function DuesSettingsPanel({ info }: { info: RegisterInfo }) {
               {...bind(b, 'nextInvoiceNumber')}
             />
           </Stack>
+        </Paper>
+
+        <Paper withBorder p="md">
+          <LetterFields b={b} />
         </Paper>
 
         <Group justify="flex-end" pos="sticky" bottom={0} py="sm" bg="var(--mantine-color-body)" style={{ zIndex: 1 }}>

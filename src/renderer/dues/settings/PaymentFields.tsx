@@ -63,7 +63,7 @@ export function PaymentFields({ b, country }: { b: SettingsBinding; country: Reg
             w={260}
             name="kidMode"
           />
-          <TextInput label={t('dues.settings.kidLength')} description={t('dues.settings.kidLengthHint')} inputMode="numeric" w={260} {...bind(b, 'kidLength')} />
+          <TextInput label={t('dues.settings.kidLength')} description={t('dues.settings.kidLengthHint')} inputMode="numeric" w={320} {...bind(b, 'kidLength')} />
         </Group>
       )}
 
