@@ -5,6 +5,9 @@ import { createJobsHandlers } from './jobs/handlers';
 import type { Api, Emit } from '../shared/contract';
 import { createBulkHandlers } from './bulk/handlers';
 import { createCommunicationHandlers } from './communication/handlers';
+import { createDirectDebitHandlers } from './payments/direct-debit/handlers';
+import { netsOcrTransactions } from './payments/direct-debit/nets-ocr-link';
+import { createReportsHandlers } from './payments/reports/handlers';
 import { createContactLogHandlers } from './contact-log/handlers';
 import { createCustomFieldsHandlers } from './custom-fields/handlers';
 import { createDuplicatesHandlers } from './duplicates/handlers';
@@ -87,6 +90,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createExportsHandlers(context),
     ...createDuesHandlers(context, jobs),
     ...createCommunicationHandlers(context),
+    ...createDirectDebitHandlers(context, netsOcrTransactions),
+    ...createReportsHandlers(context),
     ...createJobsHandlers(jobs),
   };
 

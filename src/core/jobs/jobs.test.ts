@@ -83,6 +83,9 @@ describe('letters job (worker thread)', () => {
     expect(events.every((e) => e.jobId === 'job-1' && e.total === 11)).toBe(true);
     expect(events[0].done).toBe(0);
     expect(events.at(-1)?.done).toBe(11);
+    // From the worker while the one document is laid out and drawn, not only at the end.
+    expect(events.filter((e) => e.done > 0 && e.done < 11).length).toBeGreaterThanOrEqual(5);
+    expect(events.map((e) => e.done)).toEqual([...events.map((e) => e.done)].sort((a, b) => a - b));
     if (poppler) {
       const pdf = await readFile(result.path);
       expect(pageCount(pdf)).toBe(11);
@@ -170,12 +173,12 @@ describe('letters job (worker thread)', () => {
     expect(jobs.cancel('job-5')).toBe(false);
   });
 
-  it('cancel while the one long combined document is drawn: the old file stays, no temporary file is left', async () => {
+  it('cancel while the one long combined document is laid out (synchronous work in the worker): the old file stays, no temporary file is left', async () => {
     const folder = join(dir, 'utskrift');
     await mkdir(folder);
     await writeFile(join(folder, 'Fakturor.pdf'), 'last year');
     const jobs = createJobs(emit);
-    const running = jobs.letters('job-6', job('combined', join(folder, 'Fakturor.pdf'), 300));
+    const running = jobs.letters('job-6', job('combined', join(folder, 'Fakturor.pdf'), 150));
     await until(() => events.some((e) => e.jobId === 'job-6' && e.done > 0));
     expect(jobs.cancel('job-6')).toBe(true);
     expect((await rejection(running)).code).toBe('cancelled');

@@ -18,6 +18,8 @@ const port = parentPort;
 if (!port) throw new Error('letters worker started outside a worker thread');
 const post = (message: LettersWorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
+let lastDone = -1;
+
 async function run(input: LettersWorkerInput): Promise<void> {
   setPdfFontsDir(input.fontsDir);
   await renderInto(
@@ -31,7 +33,11 @@ async function run(input: LettersWorkerInput): Promise<void> {
         const own = new Uint8Array(bytes);
         post({ type: 'file', index, bytes: own }, [own.buffer]);
       },
-      progress: (done) => post({ type: 'progress', done }),
+      progress: (done) => {
+        if (done === lastDone) return; // layout reports per page: only changes cross threads
+        lastDone = done;
+        post({ type: 'progress', done });
+      },
     },
     new Date(input.createdAt),
   );

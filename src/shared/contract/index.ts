@@ -3,6 +3,7 @@ import { bulkContract } from './bulk';
 import { communicationContract } from './communication';
 import { contactLogContract } from './contact-log';
 import { customFieldsContract } from './custom-fields';
+import { directDebitContract } from './direct-debit';
 import { duplicatesContract } from './duplicates';
 import { duesContract } from './dues';
 import { exportsContract } from './exports';
@@ -14,12 +15,13 @@ import { importsContract } from './imports';
 import { journeyContract } from './journey';
 import { membersContract } from './members';
 import { registerContract } from './register';
+import { reportsContract } from './reports';
 import { segmentsContract } from './segments';
 import { membershipTypesContract } from './types';
 import type { Result } from '../result';
 
 /** The whole API between the window and the core: every domain's handlers, each name once. */
-export const contract = joinContracts(
+const domains = joinContracts(
   joinContracts(
     joinContracts(joinContracts(registerContract, membersContract), joinContracts(membershipTypesContract, groupsContract)),
     joinContracts(joinContracts(householdsContract, customFieldsContract), joinContracts(contactLogContract, historyContract)),
@@ -29,6 +31,8 @@ export const contract = joinContracts(
     joinContracts(joinContracts(importsContract, exportsContract), joinContracts(duesContract, joinContracts(jobsContract, communicationContract))),
   ),
 );
+// The treasurer's direct debit, reports and books (issue 6).
+export const contract = joinContracts(domains, joinContracts(directDebitContract, reportsContract));
 
 export type Contract = typeof contract;
 export type HandlerName = keyof Contract;
@@ -68,3 +72,5 @@ export * from './imports';
 export * from './dues';
 export * from './jobs';
 export * from './communication';
+export * from './direct-debit';
+export * from './reports';

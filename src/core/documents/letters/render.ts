@@ -16,7 +16,13 @@ export function logoDataUrl(issuer: LetterIssuer): string | null {
  * The document's language and title come from the first letter (a run is written in one
  * language). `createdAt` fixes the PDF's creation date (tests compare bytes).
  */
-export function lettersDocument(issuer: LetterIssuer, letters: LetterData[], createdAt: Date, logo = logoDataUrl(issuer)): TDocumentDefinitions {
+export function lettersDocument(
+  issuer: LetterIssuer,
+  letters: LetterData[],
+  createdAt: Date,
+  logo = logoDataUrl(issuer),
+  onPageLaidOut?: (page: number) => void,
+): TDocumentDefinitions {
   if (letters.length === 0) throw new Error('A letters document needs at least one letter');
   const first = letters[0];
   const t = LETTER_TEXTS[first.language];
@@ -31,6 +37,14 @@ export function lettersDocument(issuer: LetterIssuer, letters: LetterData[], cre
     pageMargins: [mm(25), mm(20), mm(20), Math.max(mm(20), footerHeight(issuer, t))],
     images: logo ? { [LOGO_IMAGE]: logo } : undefined,
     footer: () => letterFooter(issuer, t),
+    // pdfmake asks for a page's background as it adds the page during layout: the one moment
+    // layout can report progress. No background is drawn.
+    background: onPageLaidOut
+      ? (page: number) => {
+          onPageLaidOut(page);
+          return null;
+        }
+      : undefined,
     content: letters.flatMap((letter, i) => letterContent(issuer, letter, i === 0)),
   };
 }
@@ -39,8 +53,8 @@ export function lettersDocument(issuer: LetterIssuer, letters: LetterData[], cre
 export function renderLetters(
   issuer: LetterIssuer,
   letters: LetterData[],
-  options: RenderOptions & { createdAt?: Date; logo?: string | null } = {},
+  options: RenderOptions & { createdAt?: Date; logo?: string | null; onPageLaidOut?: (page: number) => void } = {},
 ): Promise<Buffer> {
-  const { createdAt = new Date(), logo = logoDataUrl(issuer), ...render } = options;
-  return renderPdf(lettersDocument(issuer, letters, createdAt, logo), render);
+  const { createdAt = new Date(), logo = logoDataUrl(issuer), onPageLaidOut, ...render } = options;
+  return renderPdf(lettersDocument(issuer, letters, createdAt, logo, onPageLaidOut), render);
 }

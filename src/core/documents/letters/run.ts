@@ -10,9 +10,8 @@ export interface RenderSink {
 }
 
 /**
- * Renders the planned letters (already ordered and filtered) into `sink`. Combined: one document;
- * pdfmake reports only its drawing phase, so progress moves once layout is done. Separate: one
- * document each. The fonts are parsed once per thread (documents/pdf.ts), the logo encoded once
+ * Renders the planned letters (already ordered and filtered) into `sink`. Combined: one
+ * document. Separate: one document each. The fonts are parsed once per thread (documents/pdf.ts), the logo encoded once
  * per run. Cancelling is stopping the thread this runs in (jobs/letters.ts terminates the worker).
  */
 export async function renderInto(
@@ -24,8 +23,16 @@ export async function renderInto(
 ): Promise<void> {
   const logo = logoDataUrl(issuer);
   if (mode === 'combined') {
+    // One document: its progress is an estimate in letters — the first half while pdfmake lays
+    // the pages out (about a page per letter), the second while it draws them.
     const total = letters.length;
-    const bytes = await renderLetters(issuer, letters, { createdAt, logo, onProgress: (f) => sink.progress(Math.min(total - 1, Math.floor(f * total))) });
+    const half = (fraction: number) => Math.min(total - 1, Math.floor(fraction * total));
+    const bytes = await renderLetters(issuer, letters, {
+      createdAt,
+      logo,
+      onPageLaidOut: (page) => sink.progress(half(Math.min(page, total) / total / 2)),
+      onProgress: (f) => sink.progress(half(0.5 + f / 2)),
+    });
     await sink.file(0, bytes);
     sink.progress(total);
     return;
