@@ -1,0 +1,118 @@
+import { writeFile } from 'node:fs/promises';
+import type { Language } from '../../../shared/contract';
+import type { ReportChoice } from '../../../shared/contract/reports';
+import { KansliError } from '../../../shared/result';
+import { formatMoney } from '../../dues/money';
+import { toCsv } from '../../exports/csv';
+import { targetPath } from '../../exports/file-name';
+import { tablePdf } from '../../exports/member-list-pdf';
+import { longDate } from '../../exports/texts';
+import { isoDate, type RegisterContext } from '../../register/context';
+import { currencyOf, readSettings } from '../../register/settings';
+import { creditsReport } from './credits';
+import { paymentsReport } from './payments';
+import { receivables } from './receivables';
+import { REPORT_TEXTS } from './texts';
+
+interface Table {
+  title: string;
+  subtitle?: string;
+  header: string[];
+  /** Cells per row; money cells hold minor units, formatted per file type. */
+  rows: (string | { money: number })[][];
+  /** The column widths of the PDF (pdfmake). */
+  widths: (string | number)[];
+  orientation: 'portrait' | 'landscape';
+}
+
+/** "1250,00" (sv, nb) / "1250.00" (en): a number the spreadsheet in that language reads as one. */
+const plainAmount = (minor: number, language: Language) => {
+  const s = (Math.abs(minor) / 100).toFixed(2);
+  return (minor < 0 ? '-' : '') + (language === 'en' ? s : s.replace('.', ','));
+};
+
+function build(ctx: RegisterContext, choice: ReportChoice, language: Language): Table {
+  const t = REPORT_TEXTS[language];
+  const date = (iso: string) => longDate(iso, language);
+  const name = (m: { firstName: string; lastName: string }) => `${m.firstName} ${m.lastName}`;
+  const money = (minor: number) => formatMoney(minor, language, currencyOf(ctx.country));
+  if (choice.report === 'receivables') {
+    const r = receivables(ctx, choice.year);
+    return {
+      title: t.receivables(r.year),
+      subtitle: t.summary({ invoiced: money(r.totals.invoiced), paid: money(r.totals.paid), outstanding: money(r.totals.outstanding) }),
+      header: t.receivableColumns,
+      rows: [
+        ...r.rows.map((x) => [
+          x.number,
+          String(x.member.memberNumber),
+          name(x.member),
+          x.issuedOn,
+          x.dueOn,
+          { money: x.total },
+          { money: x.paid },
+          { money: x.owed },
+          t.status[x.status],
+          x.directDebit ? t.directDebit[x.directDebit] : '',
+          String(x.reminders),
+        ]),
+        [t.total, '', '', '', '', { money: r.totals.invoiced }, { money: r.totals.paid }, { money: r.totals.outstanding }, '', '', ''],
+      ],
+      widths: [40, 40, '*', 58, 58, 62, 62, 62, 58, 46, 40],
+      orientation: 'landscape',
+    };
+  }
+  if (choice.report === 'payments') {
+    const r = paymentsReport(ctx, choice.from, choice.to);
+    return {
+      title: t.payments(date(r.from), date(r.to)),
+      header: t.paymentColumns,
+      rows: [
+        ...r.days.map((d) => [d.date, t.method[d.method], String(d.count), { money: d.amount }]),
+        ...r.methods.map((m) => [t.total, t.method[m.method], String(m.count), { money: m.amount }]),
+        [t.total, '', String(r.count), { money: r.total }],
+      ],
+      widths: [80, '*', 50, 90],
+      orientation: 'portrait',
+    };
+  }
+  const r = creditsReport(ctx);
+  return {
+    title: t.credits,
+    header: t.creditColumns,
+    rows: [
+      ...r.rows.map((x) => [String(x.member.memberNumber), name(x.member), { money: x.credit }, { money: x.overpaid }, { money: x.creditedPaid }, { money: x.onAccount }, { money: x.owed }]),
+      [t.total, '', { money: r.total }, '', '', '', ''],
+    ],
+    widths: [50, '*', 70, 70, 80, 80, 80],
+    orientation: 'landscape',
+  };
+}
+
+/** The report as CSV (amounts as plain numbers) or PDF (amounts with currency), written private to the user. */
+export async function exportReport(ctx: RegisterContext, choice: ReportChoice, format: 'csv' | 'pdf', path: string, language: Language): Promise<{ path: string; rows: number }> {
+  const target = targetPath(path, format);
+  const table = build(ctx, choice, language);
+  const cell = (c: string | { money: number }) => (typeof c === 'string' ? c : format === 'csv' ? plainAmount(c.money, language) : formatMoney(c.money, language, currencyOf(ctx.country)));
+  const rows = table.rows.map((r) => r.map(cell));
+  const data =
+    format === 'csv'
+      ? toCsv(table.header, rows, language)
+      : await tablePdf({
+          association: readSettings(ctx.db).associationName,
+          title: table.title,
+          date: longDate(isoDate(ctx.now()), language),
+          subtitle: table.subtitle,
+          header: table.header,
+          rows,
+          language,
+          orientation: table.orientation,
+          widths: table.widths,
+        });
+  try {
+    await writeFile(target, data, { mode: 0o600 });
+  } catch (e) {
+    throw new KansliError('io', (e as Error).message);
+  }
+  return { path: target, rows: table.rows.length };
+}
