@@ -18,6 +18,7 @@ import { createHouseholdsHandlers } from './households/handlers';
 import { createJourneyHandlers } from './journey/handlers';
 import { createMembershipTypesHandlers } from './membership-types/handlers';
 import { createMembersHandlers } from './members/handlers';
+import { createPaymentsHandlers } from './payments/handlers';
 import type { RegisterContext } from './register/context';
 import { createSegmentsHandlers } from './segments/handlers';
 import { createRegisterHandlers } from './register/handlers';
@@ -90,6 +91,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createExportsHandlers(context),
     ...createDuesHandlers(context, jobs),
     ...createCommunicationHandlers(context),
+    ...createPaymentsHandlers(context),
     ...createDirectDebitHandlers(context, netsOcrTransactions),
     ...createReportsHandlers(context),
     ...createJobsHandlers(jobs),

@@ -14,6 +14,7 @@ import { householdsContract } from './households';
 import { importsContract } from './imports';
 import { journeyContract } from './journey';
 import { membersContract } from './members';
+import { paymentsContract } from './payments';
 import { registerContract } from './register';
 import { reportsContract } from './reports';
 import { segmentsContract } from './segments';
@@ -28,7 +29,7 @@ const domains = joinContracts(
   ),
   joinContracts(
     joinContracts(joinContracts(journeyContract, segmentsContract), joinContracts(bulkContract, duplicatesContract)),
-    joinContracts(joinContracts(importsContract, exportsContract), joinContracts(duesContract, joinContracts(jobsContract, communicationContract))),
+    joinContracts(joinContracts(importsContract, exportsContract), joinContracts(duesContract, joinContracts(joinContracts(jobsContract, communicationContract), paymentsContract))),
   ),
 );
 // The treasurer's direct debit, reports and books (issue 6).
@@ -72,5 +73,6 @@ export * from './imports';
 export * from './dues';
 export * from './jobs';
 export * from './communication';
+export * from './payments';
 export * from './direct-debit';
 export * from './reports';
