@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 
 /** The inner tabs of the dues section (data-testid `dues-tab-<id>`), the same in every language. */
@@ -22,6 +22,95 @@ export class DuesPage {
   async tab(id: DuesTab) {
     await this.page.getByTestId(`dues-tab-${id}`).click();
     await expect(this.page.getByTestId(`dues-tab-${id}`)).toHaveAttribute('aria-selected', 'true');
+  }
+
+  // --- Invoice run, reminders, strike-off, letters (tests/e2e/dues-year.spec.ts) ---
+
+  /** The invoice run tab: year and invoice date, then "Visa förhandsvisning". */
+  async previewRun(o: { year: number; invoiceDate: string }) {
+    await this.tab('run');
+    const p = this.page;
+    await p.getByRole('textbox', { name: 'Avgiftsår' }).fill(String(o.year));
+    await p.getByLabel('Fakturadatum').fill(o.invoiceDate);
+    await p.getByRole('button', { name: /^(Visa förhandsvisning|Uppdatera förhandsvisningen)$/ }).click();
+    await expect(p.getByTestId('run-preview')).toBeVisible();
+  }
+
+  /** The left-out group of one reason (opened), e.g. "Betalar med autogiro". */
+  async excludedGroup(reasonLabel: string) {
+    const group = this.page.getByTestId('run-excluded').getByRole('button', { name: new RegExp(reasonLabel) });
+    if ((await group.getAttribute('aria-expanded')) !== 'true') await group.click();
+    return group;
+  }
+
+  /** "Skapa fakturorna…", then the confirmation; returns the confirmation's text. */
+  async createInvoices(count: number): Promise<string> {
+    const p = this.page;
+    await p.getByRole('button', { name: 'Skapa fakturorna…' }).click();
+    const dialog = p.getByRole('dialog', { name: 'Skapa fakturorna?' });
+    const text = await dialog.innerText();
+    await dialog.getByRole('button', { name: `Skapa ${count} ${count === 1 ? 'faktura' : 'fakturor'}` }).click();
+    await expect(p.getByTestId('run-created')).toBeVisible();
+    return text;
+  }
+
+  /**
+   * Opens the letters dialog with `opener` ("Gör breven…" somewhere), chooses how and in which
+   * order, answers the file or folder prompt with `path`, and waits for the finished card.
+   */
+  async makeLetters(opener: Locator, o: { mode: 'combined' | 'separate'; sort?: 'Efter postnummer' | 'Efter namn'; path: string }) {
+    const p = this.page;
+    await opener.click();
+    const dialog = p.getByTestId('letters-dialog');
+    await expect(dialog.getByTestId('letters-preview')).toBeVisible();
+    await dialog.getByRole('radio', { name: o.mode === 'combined' ? 'En PDF för utskrift' : 'En PDF per medlem, för e-post' }).check();
+    if (o.sort) {
+      await dialog.getByRole('combobox', { name: 'Ordning' }).click();
+      await p.getByRole('option', { name: o.sort }).click();
+    }
+    const before = await p.getByTestId('letters-done').count();
+    p.once('dialog', (d) => void d.accept(o.path));
+    await dialog.getByRole('button', { name: 'Välj var, och gör breven' }).click();
+    await expect(dialog).toBeHidden();
+    // The newest job's card comes first; earlier results stay on the screen below it.
+    await expect(p.getByTestId('letters-done')).toHaveCount(before + 1, { timeout: 30_000 });
+    return p.getByTestId('letters-done').first();
+  }
+
+  /** One reminder round's card on the reminders tab ("Påminnelse 1"). */
+  round(n: number) {
+    return this.page.locator(`[data-testid="reminder-round"][data-round="${n}"]`);
+  }
+
+  async previewRound(n: number) {
+    await this.round(n).getByRole('button', { name: 'Vilka som fortfarande är skyldiga' }).click();
+    await expect(this.round(n).getByTestId('round-preview')).toBeVisible();
+    return this.round(n).getByTestId('round-preview');
+  }
+
+  async runRound(n: number, count: number) {
+    await this.round(n).getByRole('button', { name: `Kör påminnelse ${n}…` }).click();
+    const dialog = this.page.getByRole('dialog', { name: `Kör påminnelse ${n}?` });
+    await dialog.getByRole('button', { name: `Påminn om ${count} ${count === 1 ? 'faktura' : 'fakturor'}` }).click();
+    await expect(dialog).toBeHidden();
+    await expect(this.round(n).getByTestId('round-status')).toContainText('Körd');
+  }
+
+  /** Strike-off tab: the board's decision for the members chosen, confirmed. */
+  async strikeOff(o: { on: string; count: number }) {
+    const p = this.page;
+    await p.getByLabel('Utskriven den').fill(o.on);
+    await p.getByRole('button', { name: `Avför ${o.count} ${o.count === 1 ? 'medlem' : 'medlemmar'}…` }).click();
+    const dialog = p.getByRole('dialog', { name: 'Avföra?' });
+    await dialog.getByRole('button', { name: `Avför ${o.count} ${o.count === 1 ? 'medlem' : 'medlemmar'}` }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  async undoStrikeOff(entry: Locator) {
+    await entry.getByRole('button', { name: 'Ångra…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Ångra avförandet?' });
+    await dialog.getByRole('button', { name: 'Ångra', exact: true }).click();
+    await expect(dialog).toBeHidden();
   }
 
   // --- Settings, fees, invoices and the member's dues tab (tests/e2e/dues-setup.spec.ts) ---
@@ -83,6 +172,14 @@ export class DuesPage {
     const dialog = this.page.getByRole('dialog', { name: `Kreditera faktura ${number}?` });
     if (note) await dialog.getByLabel('Anteckning (frivilligt)').fill(note);
     await dialog.getByRole('button', { name: 'Kreditera fakturan' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** "Skriv av…" on the open invoice, confirmed. */
+  async writeOffOpenInvoice(number: string) {
+    await this.page.getByTestId('invoice-detail').getByRole('button', { name: 'Skriv av…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: `Skriva av faktura ${number}?` });
+    await dialog.getByRole('button', { name: 'Skriv av', exact: true }).click();
     await expect(dialog).toBeHidden();
   }
 }

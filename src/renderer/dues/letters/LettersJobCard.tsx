@@ -54,7 +54,7 @@ function Done({ job }: { job: LettersJob }) {
             {t('duesRuns.letters.index')}: <span data-testid="letters-index">{r.indexPath}</span>
           </Text>
         )}
-        <Button size="xs" variant="light" onClick={() => void bridge.host.showInFolder(r.indexPath ?? r.path)}>
+        <Button size="xs" variant="default" onClick={() => void bridge.host.showInFolder(r.indexPath ?? r.path)}>
           {t('duesRuns.letters.showInFolder')}
         </Button>
         {r.notPrintable.length > 0 && (
@@ -90,7 +90,7 @@ function Ended({ job }: { job: LettersJob }) {
       onClose={() => dismissLetters(job.jobId)}
       closeButtonLabel={t('duesRuns.letters.dismiss')}
     >
-      <Text fw={600}>{t('duesRuns.letters.failed', { what: job.what })}</Text>
+      <Text fw={600}>{t(cancelled ? 'duesRuns.letters.cancelledTitle' : 'duesRuns.letters.failed', { what: job.what })}</Text>
       <Text size="sm">{errors.error(job.error)}</Text>
     </Alert>
   );

@@ -1,10 +1,11 @@
-import { Alert, Button, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReminderRoundEntity, RegisterInfo } from '../../../shared/contract';
 import type { FieldIssue } from '../../../shared/result';
 import { call, errorOf } from '../../api';
 import { useRunsErrors } from '../runs/errors';
+import { YearField } from '../runs/YearField';
 import { useDuesYear, validYear } from '../runs/useDuesYear';
 import { isDirty, newDraft, toDraft, toInputs, type RoundDraft } from './drafts';
 import { RoundCard } from './RoundCard';
@@ -84,24 +85,12 @@ export function RemindersPanel({ info }: { info: RegisterInfo }) {
   return (
     <Stack gap="lg" p="md" maw={1000}>
       <Stack gap={4}>
-        <Group align="end" gap="md">
-          <Title order={2}>{t('duesRuns.reminders.title', { year })}</Title>
-          <NumberInput
-            label={t('duesRuns.year')}
-            value={year}
-            onChange={(v) => setYear(typeof v === 'number' ? v : Number(v))}
-            min={2000}
-            max={2100}
-            allowDecimal={false}
-            thousandSeparator={false}
-            w={120}
-            size="xs"
-          />
-        </Group>
+        <Title order={2}>{t('duesRuns.reminders.title', { year })}</Title>
         <Text c="dimmed" maw={760}>
           {t('duesRuns.reminders.intro')}
         </Text>
       </Stack>
+      <YearField year={year} onYear={setYear} />
 
       {failure && (
         <Alert color="red" role="alert">

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReminderRoundEntity } from '../../../shared/contract';
@@ -40,9 +40,9 @@ export function RoundCard(props: {
           <Group gap="sm">
             <Title order={4}>{title}</Title>
             {d.id !== null && (
-              <Badge color={ran ? 'teal' : 'gray'} variant="light" data-testid="round-status">
+              <Text size="sm" c={ran ? 'teal.8' : 'dimmed'} fw={ran ? 600 : undefined} data-testid="round-status">
                 {ran ? t('duesRuns.reminders.ranOn', { date: date(d.runAt), count: d.reminded, owed: money(d.owedTotal) }) : t('duesRuns.reminders.notRun')}
-              </Badge>
+              </Text>
             )}
           </Group>
           {!ran && (

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Divider, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Divider, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvoiceRunEntity, InvoiceRunPreview, MembershipTypeEntity, RegisterInfo } from '../../../shared/contract';
@@ -17,6 +17,7 @@ import { Exclusions } from './Exclusions';
 import { PreviewInvoices } from './PreviewInvoices';
 import { RunsList, useRunLetters } from './RunsList';
 import { useDuesYear, validYear } from './useDuesYear';
+import { YearField } from './YearField';
 
 /** How many invoices and exclusions the preview lists by name (the totals always count everyone). */
 const PREVIEW_LIMIT = 300;
@@ -125,17 +126,7 @@ export function InvoiceRunPanel({ info, goTo }: { info: RegisterInfo; goTo?: (ta
         >
           <Stack gap="sm">
             <Group align="end" gap="md">
-              <NumberInput
-                label={t('duesRuns.year')}
-                value={year}
-                onChange={(v) => changed(() => setYear(typeof v === 'number' ? v : Number(v)))}
-                min={2000}
-                max={2100}
-                allowDecimal={false}
-                thousandSeparator={false}
-                w={140}
-                required
-              />
+              <YearField year={year} onYear={(y) => changed(() => setYear(y))} />
               <TextInput
                 type="date"
                 label={t('duesRuns.run.invoiceDate')}

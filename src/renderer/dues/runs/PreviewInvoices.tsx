@@ -36,7 +36,7 @@ export function PreviewInvoices({ preview }: { preview: InvoiceRunPreview }) {
                       {inv.member.firstName} {inv.member.lastName}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {inv.member.memberNumber}
+                      {t('duesRuns.memberNo', { number: inv.member.memberNumber })}
                       {others.length > 0 && ` · + ${others.map((o) => `${o.firstName} ${o.lastName}`).join(', ')}`}
                     </Text>
                     {!inv.printable && (

@@ -1,4 +1,4 @@
-import { Alert, Button, Divider, Group, NumberInput, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Divider, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STRIKE_OFF_REASONS, type RegisterInfo, type StrikeOffEntity, type StrikeOffProposal, type StrikeOffReason } from '../../../shared/contract';
@@ -8,6 +8,7 @@ import { useFormat } from '../../member/format';
 import { useMoney } from '../money';
 import { ConfirmDialog } from '../runs/ConfirmDialog';
 import { useRunsErrors } from '../runs/errors';
+import { YearField } from '../runs/YearField';
 import { useDuesYear, validYear } from '../runs/useDuesYear';
 import { ProposalTable } from './ProposalTable';
 import { StruckOffList } from './StruckOffList';
@@ -26,7 +27,9 @@ export function StrikeOffPanel({ info }: { info: RegisterInfo }) {
   const errors = useRunsErrors();
   const [year, setYear] = useDuesYear(info.path);
   const [state, setState] = useState<Proposal>({ kind: 'loading' });
-  const [chosen, setChosen] = useState<Set<number>>(new Set());
+  // Who the treasurer took out of the decision: kept across reloads, so approving some never
+  // quietly re-chooses the ones left out.
+  const [unchosen, setUnchosen] = useState<Set<number>>(new Set());
   const [entries, setEntries] = useState<StrikeOffEntity[]>([]);
   const [on, setOn] = useState(todayIso);
   const [reason, setReason] = useState<StrikeOffReason>('unpaid');
@@ -39,6 +42,10 @@ export function StrikeOffPanel({ info }: { info: RegisterInfo }) {
   const [fieldError, setFieldError] = useState<{ field: string; text: string } | null>(null);
   const [version, setVersion] = useState(0);
 
+  const proposal = state.kind === 'ready' ? state.proposal : null;
+  const chosen = new Set((proposal?.rows ?? []).map((r) => r.member.memberId).filter((id) => !unchosen.has(id)));
+  const setChosen = (next: Set<number>) => setUnchosen(new Set((proposal?.rows ?? []).map((r) => r.member.memberId).filter((id) => !next.has(id))));
+
   useEffect(() => {
     if (!validYear(year)) return;
     let live = true;
@@ -46,7 +53,6 @@ export function StrikeOffPanel({ info }: { info: RegisterInfo }) {
       (proposal) => {
         if (!live) return;
         setState({ kind: 'ready', proposal });
-        setChosen(new Set(proposal.rows.map((r) => r.member.memberId)));
       },
       (e: unknown) => {
         if (!live) return;
@@ -108,28 +114,15 @@ export function StrikeOffPanel({ info }: { info: RegisterInfo }) {
     }
   };
 
-  const proposal = state.kind === 'ready' ? state.proposal : null;
   return (
     <Stack gap="lg" p="md" maw={1000}>
       <Stack gap={4}>
-        <Group align="end" gap="md">
-          <Title order={2}>{t('duesRuns.strikeOff.title', { year })}</Title>
-          <NumberInput
-            label={t('duesRuns.year')}
-            value={year}
-            onChange={(v) => setYear(typeof v === 'number' ? v : Number(v))}
-            min={2000}
-            max={2100}
-            allowDecimal={false}
-            thousandSeparator={false}
-            w={120}
-            size="xs"
-          />
-        </Group>
+        <Title order={2}>{t('duesRuns.strikeOff.title', { year })}</Title>
         <Text c="dimmed" maw={760}>
           {t('duesRuns.strikeOff.intro')}
         </Text>
       </Stack>
+      <YearField year={year} onYear={setYear} />
 
       {failure && (
         <Alert color="red" role="alert" withCloseButton onClose={() => setFailure(null)} closeButtonLabel={t('duesRuns.letters.dismiss')}>
@@ -143,7 +136,7 @@ export function StrikeOffPanel({ info }: { info: RegisterInfo }) {
               {notice.text}
             </Text>
             {notice.path && (
-              <Button size="xs" variant="light" onClick={() => void bridge.host.showInFolder(notice.path!)}>
+              <Button size="xs" variant="default" onClick={() => void bridge.host.showInFolder(notice.path!)}>
                 {t('duesRuns.letters.showInFolder')}
               </Button>
             )}

@@ -9,6 +9,7 @@ export default {
   en: {
     year: 'Dues year',
     member: 'Member',
+    memberNo: 'No. {{number}}',
     total: 'Total',
     dueOn: 'Due date',
     emailOnly: 'E-mail only',
@@ -152,6 +153,7 @@ export default {
       index: 'Index for mail merge',
       showInFolder: 'Show in folder',
       failed: 'The letters were not made: {{what}}',
+      cancelledTitle: 'Cancelled: {{what}}',
       dismiss: 'Close',
       notPrintableTitle_one: '{{count, number}} letter is not in the printed PDF',
       notPrintableTitle_other: '{{count, number}} letters are not in the printed PDF',
@@ -281,6 +283,7 @@ export default {
   sv: {
     year: 'Avgiftsår',
     member: 'Medlem',
+    memberNo: 'Nr {{number}}',
     total: 'Summa',
     dueOn: 'Förfallodag',
     emailOnly: 'Bara e-post',
@@ -424,6 +427,7 @@ export default {
       index: 'Index för e-postkoppling',
       showInFolder: 'Visa i mappen',
       failed: 'Breven gjordes inte: {{what}}',
+      cancelledTitle: 'Avbrutet: {{what}}',
       dismiss: 'Stäng',
       notPrintableTitle_one: '{{count, number}} brev finns inte i PDF:en för utskrift',
       notPrintableTitle_other: '{{count, number}} brev finns inte i PDF:en för utskrift',
@@ -553,6 +557,7 @@ export default {
   nb: {
     year: 'Kontingentår',
     member: 'Medlem',
+    memberNo: 'Nr. {{number}}',
     total: 'Sum',
     dueOn: 'Forfallsdato',
     emailOnly: 'Bare e-post',
@@ -696,6 +701,7 @@ export default {
       index: 'Indeks for e-postfletting',
       showInFolder: 'Vis i mappen',
       failed: 'Brevene ble ikke laget: {{what}}',
+      cancelledTitle: 'Avbrutt: {{what}}',
       dismiss: 'Lukk',
       notPrintableTitle_one: '{{count, number}} brev er ikke med i PDF-en for utskrift',
       notPrintableTitle_other: '{{count, number}} brev er ikke med i PDF-en for utskrift',
