@@ -159,7 +159,7 @@ function DirectDebitForm({ account, info, onSaved }: { account: DuesAccount; inf
       }}
     >
       <Stack gap="xs">
-        <Title order={5}>{t('dues.account.directDebitHeading', { kind: kindName })}</Title>
+        <Title order={5}>{t('dues.account.directDebitHeading', { kind: t(`dues.directDebit.${national}`) })}</Title>
         <Text size="sm" c="dimmed">{t('dues.account.directDebitIntro', { kind: kindName })}</Text>
         <Group align="flex-start">
           <Select

@@ -6,9 +6,17 @@ import type { DuesYearSummary, MembershipTypeEntity, RegisterInfo } from '../../
 import type { ApiError } from '../../../shared/result';
 import { call, errorOf } from '../../api';
 import { ErrorAlert, useErrorText } from '../../components/ErrorAlert';
+import { draftOf, dropDraft, keepDraft } from '../drafts';
 import { useDuesIssues } from '../issues';
 import { FeeRowCard } from './FeeRowCard';
 import { feesInput, issueForRow, rowIncluded, rowsForNextYear, rowsFromFees, type FeeRow } from './form';
+
+/** What the fee tab keeps of unsaved work when it is left. */
+interface FeesDraft {
+  year: number;
+  rows: FeeRow[];
+  fromYear: number | null;
+}
 
 /**
  * The fee schedule of one dues year, per membership type. Next year starts from this year's
@@ -18,13 +26,18 @@ export function FeesPanel({ info }: { info: RegisterInfo }) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const thisYear = new Date().getFullYear();
+  const draftKey = `${info.path}:dues-fees`;
+  // What was typed before the tab was left comes back (see drafts.ts).
+  const [draft] = useState(() => draftOf<FeesDraft>(draftKey));
   const [years, setYears] = useState<DuesYearSummary[]>([]);
   const [types, setTypes] = useState<MembershipTypeEntity[] | null>(null);
-  const [year, setYear] = useState(thisYear);
-  const [rows, setRows] = useState<FeeRow[] | null>(null);
+  const [year, setYear] = useState(draft?.year ?? thisYear);
+  const [rows, setRows] = useState<FeeRow[] | null>(draft?.fromYear != null ? draft.rows : null);
+  /** The rows as stored, to tell unsaved changes. */
+  const [storedRows, setStoredRows] = useState<FeeRow[]>([]);
   const [saved, setSaved] = useState(false);
   /** Rows copied from the year before, not yet saved. */
-  const [fromYear, setFromYear] = useState<number | null>(null);
+  const [fromYear, setFromYear] = useState<number | null>(draft?.fromYear ?? null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const issues = useDuesIssues();
@@ -40,7 +53,10 @@ export function FeesPanel({ info }: { info: RegisterInfo }) {
     call('dues.fees', { year })
       .then((fees) => {
         if (!live) return;
-        setRows(rowsFromFees(year, types, fees, i18n.language));
+        const stored = rowsFromFees(year, types, fees, i18n.language);
+        const kept = draftOf<FeesDraft>(draftKey);
+        setStoredRows(stored);
+        setRows(kept && kept.year === year && kept.fromYear === null ? kept.rows : stored);
         setSaved(fees.length > 0);
         issues.set([]);
       })
@@ -60,14 +76,27 @@ export function FeesPanel({ info }: { info: RegisterInfo }) {
   const typeById = new Map(types.map((ty) => [ty.id, ty]));
   const canStartNext = fromYear === null && rows.some(rowIncluded) && !hasFees(year + 1);
 
+  const dirty = fromYear !== null || JSON.stringify(rows) !== JSON.stringify(storedRows);
+  const changeRows = (next: FeeRow[], from = fromYear, y = year) => {
+    setRows(next);
+    keepDraft<FeesDraft>(draftKey, { year: y, rows: next, fromYear: from });
+  };
+  const discard = () => {
+    dropDraft(draftKey);
+    issues.set([]);
+    if (fromYear !== null) return pickYear(fromYear);
+    setRows(storedRows);
+  };
+
   const pickYear = (y: number) => {
+    dropDraft(draftKey);
     setFromYear(null);
     setRows(null);
     setYear(y);
   };
 
   const startNextYear = () => {
-    setRows(rowsForNextYear(rows));
+    changeRows(rowsForNextYear(rows), year, year + 1);
     setFromYear(year);
     setYear(year + 1);
     setSaved(false);
@@ -82,9 +111,11 @@ export function FeesPanel({ info }: { info: RegisterInfo }) {
     }
     setBusy(true);
     try {
-      const stored = await call('dues.saveFees', { year, fees });
+      const stored = rowsFromFees(year, types, await call('dues.saveFees', { year, fees }), i18n.language);
+      dropDraft(draftKey);
       setFromYear(null);
-      setRows(rowsFromFees(year, types, stored, i18n.language));
+      setRows(stored);
+      setStoredRows(stored);
       setSaved(true);
       issues.set([]);
       await loadYears();
@@ -145,7 +176,7 @@ export function FeesPanel({ info }: { info: RegisterInfo }) {
                 currencyLabel={currencyLabel}
                 error={(field) => issues.at(field)}
                 onChange={(row) => {
-                  setRows(rows.map((x, j) => (j === i ? row : x)));
+                  changeRows(rows.map((x, j) => (j === i ? row : x)));
                   for (const f of ['amount', 'dueOn', 'intro.from', 'intro.to', 'intro.amount']) issues.clear(`type:${r.typeId}.${f}`);
                 }}
               />
@@ -154,6 +185,12 @@ export function FeesPanel({ info }: { info: RegisterInfo }) {
         })}
         <Text size="sm" c="dimmed">{t('dues.fees.footnote')}</Text>
         <Group justify="flex-end" pos="sticky" bottom={0} py="sm" bg="var(--mantine-color-body)" style={{ zIndex: 1 }}>
+          {dirty && (
+            <>
+              <Text size="sm" c="orange.8" data-testid="fees-unsaved">{t('dues.unsaved')}</Text>
+              <Button variant="subtle" color="gray" onClick={discard}>{t('dues.discard')}</Button>
+            </>
+          )}
           <Button type="submit" size="md" loading={busy}>
             {t('dues.fees.save', { year })}
           </Button>

@@ -42,7 +42,8 @@ export function DuesLogPanel({ info }: { info: RegisterInfo }) {
           <Table.Tbody>
             {entries.map((e) => (
               <Table.Tr key={`${e.kind}-${e.refId}-${e.at}`} data-testid="dues-log-row" data-kind={e.kind}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.time(e.at)}</Table.Td>
+                {/* Some entries are dated by a day (a write-off's date), not a moment. */}
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{e.at.length <= 10 ? fmt.date(e.at) : fmt.time(e.at)}</Table.Td>
                 <Table.Td>{t(`dues.log.kinds.${e.kind}`, { label: e.label ?? '' })}</Table.Td>
                 <Table.Td>{e.year}</Table.Td>
                 <Table.Td ta="right">{t(`dues.log.counts.${e.kind === 'strikeOff' || e.kind === 'strikeOffUndone' ? 'members' : 'invoices'}`, { count: e.count })}</Table.Td>

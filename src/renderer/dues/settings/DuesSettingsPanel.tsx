@@ -6,6 +6,7 @@ import type { DuesSettingsEntity, RegisterInfo } from '../../../shared/contract'
 import { call, errorOf } from '../../api';
 import { ErrorAlert, useErrorText } from '../../components/ErrorAlert';
 import type { ApiError } from '../../../shared/result';
+import { draftOf, dropDraft, keepDraft } from '../drafts';
 import { useDuesIssues } from '../issues';
 import { bind, type SettingsBinding } from './fieldProps';
 import { checkField, formFromSettings, inputFromForm, type SettingsForm } from './form';
@@ -27,15 +28,16 @@ export function DuesSettingsPanel({ info }: { info: RegisterInfo }) {
   const [busy, setBusy] = useState(false);
   const issues = useDuesIssues();
   const formRef = useRef<HTMLFormElement>(null);
+  const draftKey = `${info.path}:dues-settings`;
 
   useEffect(() => {
     call('dues.settings', {})
       .then((s) => {
         setSettings(s);
-        setForm(formFromSettings(s));
+        setForm(draftOf<SettingsForm>(draftKey) ?? formFromSettings(s));
       })
       .catch((e) => setLoadError(errorOf(e)));
-  }, []);
+  }, [draftKey]);
 
   if (loadError) return <ErrorAlert error={loadError} />;
   if (!settings || !form) return <Center h={200}><Loader /></Center>;
@@ -43,12 +45,21 @@ export function DuesSettingsPanel({ info }: { info: RegisterInfo }) {
   const b: SettingsBinding = {
     form,
     set: (field, value) => {
-      setForm((f) => (f ? { ...f, [field]: value } : f));
+      const next = { ...form, [field]: value };
+      setForm(next);
+      keepDraft(draftKey, next);
       // A corrected field loses its message at once; a new problem waits until the field is left.
-      if (issues.at(field) && !checkField(field, { ...form, [field]: value }, info.country)) issues.clear(field);
+      if (issues.at(field) && !checkField(field, next, info.country)) issues.clear(field);
     },
     leave: (field) => issues.put(field, checkField(field, form, info.country)),
     error: (field) => issues.at(field),
+  };
+
+  const dirty = JSON.stringify(form) !== JSON.stringify(formFromSettings(settings));
+  const discard = () => {
+    setForm(formFromSettings(settings));
+    dropDraft(draftKey);
+    issues.set([]);
   };
 
   const save = async () => {
@@ -57,6 +68,7 @@ export function DuesSettingsPanel({ info }: { info: RegisterInfo }) {
       const saved = await call('dues.saveSettings', inputFromForm(form, info.country));
       setSettings(saved);
       setForm(formFromSettings(saved));
+      dropDraft(draftKey);
       issues.set([]);
       notifications.show({ color: 'teal', message: t('dues.settings.saved') });
     } catch (e) {
@@ -128,6 +140,12 @@ export function DuesSettingsPanel({ info }: { info: RegisterInfo }) {
         </Paper>
 
         <Group justify="flex-end" pos="sticky" bottom={0} py="sm" bg="var(--mantine-color-body)" style={{ zIndex: 1 }}>
+          {dirty && (
+            <>
+              <Text size="sm" c="orange.8" data-testid="settings-unsaved">{t('dues.unsaved')}</Text>
+              <Button variant="subtle" color="gray" onClick={discard}>{t('dues.discard')}</Button>
+            </>
+          )}
           <Button type="submit" size="md" loading={busy}>
             {t('dues.settings.save')}
           </Button>

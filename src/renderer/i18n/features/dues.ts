@@ -12,6 +12,8 @@ export default {
     tabsLabel: 'Dues screens',
     tabs: { settings: 'Settings', fees: 'Fees', run: 'Invoice run', reminders: 'Reminders', strikeOff: 'Strike-off', invoices: 'Invoices', log: 'Log' },
     placeholder: 'This screen is being built.',
+    unsaved: 'Not saved yet',
+    discard: 'Undo the changes',
     currencyShort: { SEK: 'kr', NOK: 'kr' },
     status: {
       open: 'Unpaid', partlyPaid: 'Partly paid', paid: 'Paid', overPaid: 'Overpaid', credited: 'Credited',
@@ -198,12 +200,12 @@ export default {
       count: 'How many',
       amount: 'Amount',
       kinds: {
-        run: 'Invoice run {{label}}',
+        run: 'Invoice run, invoices {{label}}',
         reminder: 'Reminder round {{label}}',
         strikeOff: 'Struck off after unpaid dues',
         strikeOffUndone: 'Strike-off undone',
         credit: 'Credit note {{label}}',
-        writeOff: 'Written off {{label}}',
+        writeOff: 'Invoice {{label}} written off',
       },
       counts: {
         invoices_one: '{{count, number}} invoice', invoices_other: '{{count, number}} invoices',
@@ -287,6 +289,8 @@ export default {
     tabsLabel: 'Avgiftsflikar',
     tabs: { settings: 'Inställningar', fees: 'Avgifter', run: 'Fakturering', reminders: 'Påminnelser', strikeOff: 'Avförande', invoices: 'Fakturor', log: 'Logg' },
     placeholder: 'Den här skärmen byggs just nu.',
+    unsaved: 'Inte sparat än',
+    discard: 'Ångra ändringarna',
     currencyShort: { SEK: 'kr', NOK: 'kr' },
     status: {
       open: 'Obetald', partlyPaid: 'Delbetald', paid: 'Betald', overPaid: 'Överbetald', credited: 'Krediterad',
@@ -473,12 +477,12 @@ export default {
       count: 'Antal',
       amount: 'Belopp',
       kinds: {
-        run: 'Fakturering {{label}}',
+        run: 'Fakturering, fakturor {{label}}',
         reminder: 'Påminnelseomgång {{label}}',
         strikeOff: 'Avförda efter obetald avgift',
         strikeOffUndone: 'Avförande ångrat',
         credit: 'Kreditnota {{label}}',
-        writeOff: 'Avskriven {{label}}',
+        writeOff: 'Faktura {{label}} avskriven',
       },
       counts: {
         invoices_one: '{{count, number}} faktura', invoices_other: '{{count, number}} fakturor',
@@ -562,6 +566,8 @@ export default {
     tabsLabel: 'Kontingentfaner',
     tabs: { settings: 'Innstillinger', fees: 'Satser', run: 'Fakturering', reminders: 'Purringer', strikeOff: 'Stryking', invoices: 'Fakturaer', log: 'Logg' },
     placeholder: 'Denne skjermen bygges nå.',
+    unsaved: 'Ikke lagret ennå',
+    discard: 'Angre endringene',
     currencyShort: { SEK: 'kr', NOK: 'kr' },
     status: {
       open: 'Ubetalt', partlyPaid: 'Delvis betalt', paid: 'Betalt', overPaid: 'Overbetalt', credited: 'Kreditert',
@@ -748,12 +754,12 @@ export default {
       count: 'Antall',
       amount: 'Beløp',
       kinds: {
-        run: 'Fakturering {{label}}',
+        run: 'Fakturering, fakturaer {{label}}',
         reminder: 'Purrerunde {{label}}',
         strikeOff: 'Strøket etter ubetalt kontingent',
         strikeOffUndone: 'Stryking angret',
         credit: 'Kreditnota {{label}}',
-        writeOff: 'Avskrevet {{label}}',
+        writeOff: 'Faktura {{label}} avskrevet',
       },
       counts: {
         invoices_one: '{{count, number}} faktura', invoices_other: '{{count, number}} fakturaer',
