@@ -111,7 +111,7 @@ async function build(ctx: RegisterContext, s: SendOutEntity, kind: SendOutFileKi
     case 'bcc':
       return { ...common, files: [{ path: target, data: bccText(bccChunks(messages, chunkSize), language) }] };
     case 'letters': {
-      const body = s.channel === 'newsletter' ? { blocks: parseMarkdown(s.body).blocks } : { fill: compileTemplate(s.body) };
+      const body = s.channel === 'newsletter' ? { blocks: parseMarkdown(s.body).blocks } : { template: compileTemplate(s.body) };
       const out = await lettersAndLabels(ctx, { messages, title: s.title, association, date, body, language: ctx.language, country: ctx.country });
       const stem = basename(target, '.pdf');
       const labels = join(dirname(target), `${sanitizeFileName(`${stem} – ${COMMUNICATION_TEXTS[language].files.labels}`)}.pdf`);

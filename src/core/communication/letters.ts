@@ -12,7 +12,7 @@ import type { RegisterContext } from '../register/context';
 import { mergeValuesOf } from './merge';
 import { newsletterPdfContent } from './newsletter';
 import type { Message } from './recipients';
-import type { compileTemplate } from './sms-export';
+import type { CompiledTemplate } from './sms-export';
 
 /** The date stands right of the envelope window, like the dues letters' details column. */
 const DATE_X_MM = WINDOW_MM.left + WINDOW_MM.width + 6;
@@ -38,7 +38,7 @@ function loadAddresses(ctx: RegisterContext, ids: number[]): Map<number, ExportM
 
 export interface LetterBody {
   /** The text merged per letter (SMS, e-mail and letter channels). */
-  fill?: ReturnType<typeof compileTemplate>;
+  template?: CompiledTemplate;
   /** The newsletter, the same in every letter. */
   blocks?: Block[];
 }
@@ -76,7 +76,7 @@ export async function lettersAndLabels(ctx: RegisterContext, input: LettersInput
     const [name, ...address] = label.lines;
     const body: Content[] = input.body.blocks
       ? newsletterPdfContent(input.body.blocks)
-      : [{ text: input.body.fill!(mergeValuesOf(message.members, input.language)) }];
+      : [{ text: input.body.template!.fill(mergeValuesOf(message.members, input.language)) }];
     content.push({
       stack: [
         { text: input.association, bold: true, fontSize: 12, absolutePosition: { x: mm(25), y: mm(18) } },

@@ -32,7 +32,9 @@ type Row = [number, number, string, string, string | null, string | null, number
 
 /**
  * The audience's members (not archived), by name. One JSON array per row through column():
- * sql.js builds an object per row in all(), most of the time of a 100,000-row read.
+ * sql.js builds an object per row in all(), most of the time of a 100,000-row read. The unary
+ * pluses make SQLite sort the rows it found rather than walk the name index and look every
+ * member up from there (a random read per row when the audience is most of the register).
  */
 export function loadCandidates(ctx: RegisterContext, audience: Audience, at: string): Candidate[] {
   const predicate = audiencePredicate(ctx, audience, at);
@@ -40,7 +42,7 @@ export function loadCandidates(ctx: RegisterContext, audience: Audience, at: str
     .column<string>(
       sql`SELECT json_array(m.id, m.member_number, m.first_name, m.last_name, m.mobile, m.email, m.consent_sms, m.consent_email,
                             m.consent_post, (coalesce(m.street, '') != '' AND coalesce(m.postcode, '') != ''), m.household_id)
-          FROM members m WHERE +m.archived_at IS NULL AND ${predicate} ORDER BY m.sort_last, m.sort_first, m.id`,
+          FROM members m WHERE +m.archived_at IS NULL AND ${predicate} ORDER BY +m.sort_last, +m.sort_first, +m.id`,
     )
     .map((json) => {
       const r = JSON.parse(json) as Row;
@@ -51,9 +53,11 @@ export function loadCandidates(ctx: RegisterContext, audience: Audience, at: str
     });
 }
 
-/** Every opt-out, as "memberId:channel" (a few hundred rows at most). */
-export function loadOptOuts(ctx: RegisterContext): Set<string> {
-  return new Set(ctx.db.column<string>(sql`SELECT member_id || ':' || channel FROM opt_outs`));
+/** Every opt-out, as member ids per channel (a few hundred rows at most). */
+export function loadOptOuts(ctx: RegisterContext): Record<OptOutChannel, Set<number>> {
+  const out: Record<OptOutChannel, Set<number>> = { sms: new Set(), email: new Set(), post: new Set() };
+  for (const r of ctx.db.all<{ member_id: number; channel: OptOutChannel }>(sql`SELECT member_id, channel FROM opt_outs`)) out[r.channel].add(r.member_id);
+  return out;
 }
 
 /** Send-out messages per member in [from, to], not counting `exceptSendOut`'s own. */
@@ -84,7 +88,7 @@ export function loadSelection(ctx: RegisterContext, d: Draft): LoadedSelection {
     channel: d.channel,
     paperForOthers: d.paperForOthers,
     frequencyLimit,
-    optedOut: (id, channel: OptOutChannel) => optOuts.size > 0 && optOuts.has(`${id}:${channel}`),
+    optedOut: (id, channel: OptOutChannel) => optOuts[channel].has(id),
     sentInWindow: (id) => sent.get(id) ?? 0,
   });
   return { ...selection, audienceSize: candidates.length, frequencyLimit, frequencyDefault, window };

@@ -58,15 +58,25 @@ export function mergeValueStats(messages: readonly Message[], language: Language
     if (r === undefined) gsm.set(v, (r = analyzeSms(v).encoding === 'GSM-7'));
     return r;
   };
+  const fields = Object.keys(out) as SendOutMergeField[];
+  const see = (field: SendOutMergeField, v: string) => {
+    const s = out[field];
+    const ok = isGsm(v);
+    if (!ok) s.ucs2++;
+    if (v.length > s.longest.length || (v.length === s.longest.length && !ok && isGsm(s.longest))) s.longest = v;
+  };
   for (const m of messages) {
-    const values = mergeValuesOf(m.members, language);
-    for (const field of Object.keys(out) as SendOutMergeField[]) {
-      const v = values[field];
-      const s = out[field];
-      const ok = isGsm(v);
-      if (!ok) s.ucs2++;
-      if (v.length > s.longest.length || (v.length === s.longest.length && !ok && isGsm(s.longest))) s.longest = v;
+    if (m.members.length === 1) {
+      // Most messages: no values object to build.
+      const c = m.members[0];
+      see('firstName', c.firstName);
+      see('lastName', c.lastName);
+      see('fullName', `${c.firstName} ${c.lastName}`.trim());
+      see('memberNumber', String(c.memberNumber));
+      continue;
     }
+    const values = mergeValuesOf(m.members, language);
+    for (const field of fields) see(field, values[field]);
   }
   return out;
 }

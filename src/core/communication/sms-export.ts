@@ -1,11 +1,11 @@
 import { MAX_SMS_SEGMENTS, type Language } from '../../shared/contract';
 import { KansliError } from '../../shared/result';
-import { analyzeSms } from '../../shared/sms/segments';
 import { parseTemplate } from '../../shared/text/merge-fields';
 import { BOM, neutralise, separatorFor } from '../exports/csv';
 import { invalid } from '../members/errors';
 import { mergeValuesOf, type MergeValues } from './merge';
 import type { Message } from './recipients';
+import { createSmsCounter } from './sms-count';
 import { COMMUNICATION_TEXTS } from './texts';
 
 export interface MergedSms {
@@ -16,15 +16,28 @@ export interface MergedSms {
   ucs2: boolean;
 }
 
-/** A template compiled once, filled per message (100,000 messages: no re-parsing). */
-export function compileTemplate(template: string): (values: MergeValues) => string {
+export interface CompiledTemplate {
+  /** The message for one recipient. */
+  fill(values: MergeValues): string;
+  /** The template without its fields, and the fields in order (for counting). */
+  staticText: string;
+  fields: string[];
+}
+
+/** A template compiled once, filled per message (100,000 messages: no re-parsing). Text in NFC. */
+export function compileTemplate(template: string): CompiledTemplate {
   const parsed = parseTemplate(template.normalize('NFC'));
   if (!parsed.ok) throw invalid('body', parsed.issue.code);
   const parts = parsed.parts;
-  return (values) => {
-    let out = '';
-    for (const p of parts) out += 'text' in p ? p.text : (values as Record<string, string>)[p.field] ?? '';
-    return out;
+  const fields = parts.flatMap((p) => ('field' in p ? [p.field] : []));
+  return {
+    staticText: parts.map((p) => ('text' in p ? p.text : '')).join(''),
+    fields,
+    fill: (values) => {
+      let out = '';
+      for (const p of parts) out += 'text' in p ? p.text : (values as Record<string, string>)[p.field].normalize('NFC');
+      return out;
+    },
   };
 }
 
@@ -33,14 +46,15 @@ export function compileTemplate(template: string): (values: MergeValues) => stri
  * MAX_SMS_SEGMENTS (details name the longest), so no gateway gets a file that is half sendable.
  */
 export function mergeSms(messages: readonly Message[], body: string, language: Language): MergedSms[] {
-  const fill = compileTemplate(body);
+  const template = compileTemplate(body);
+  const count = createSmsCounter(template.staticText);
   const out: MergedSms[] = [];
   let worst: MergedSms | null = null;
   for (const m of messages) {
     const values = mergeValuesOf(m.members, language);
-    const text = fill(values);
-    const a = analyzeSms(text);
-    const sms = { number: m.key, name: values.fullName, text, segments: a.segments, ucs2: a.encoding === 'UCS-2' };
+    const text = template.fill(values);
+    const { segments, ucs2 } = count(text, template.fields.map((f) => (values as Record<string, string>)[f].normalize('NFC')));
+    const sms = { number: m.key, name: values.fullName, text, segments, ucs2 };
     if (!worst || sms.segments > worst.segments) worst = sms;
     out.push(sms);
   }

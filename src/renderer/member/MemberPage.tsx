@@ -13,6 +13,7 @@ import { MemberDetailsForm } from './MemberDetailsForm';
 import { MemberDuesTab } from './MemberDuesTab';
 import { MemberGroupsTab } from './MemberGroupsTab';
 import { MemberHistoryTab } from './MemberHistoryTab';
+import { MemberOptOuts } from './MemberOptOuts';
 import { MemberStatusTab } from './MemberStatusTab';
 import { MemberTypeHistory } from './MemberTypeHistory';
 
@@ -140,7 +141,7 @@ export function MemberPage(props: {
       <Tabs.Panel value="groups" pt="md"><MemberGroupsTab {...pageProps} /></Tabs.Panel>
       <Tabs.Panel value="type" pt="md"><MemberTypeHistory {...pageProps} types={props.types} /></Tabs.Panel>
       <Tabs.Panel value="status" pt="md"><MemberStatusTab key={`${m.status}-${page.statusEvents.length}`} {...pageProps} /></Tabs.Panel>
-      <Tabs.Panel value="contacts" pt="md"><MemberContactLog {...pageProps} /></Tabs.Panel>
+      <Tabs.Panel value="contacts" pt="md"><Stack><MemberOptOuts page={page} /><MemberContactLog {...pageProps} /></Stack></Tabs.Panel>
       <Tabs.Panel value="history" pt="md"><MemberHistoryTab page={page} types={props.types} /></Tabs.Panel>
       <Tabs.Panel value="dues" pt="md"><MemberDuesTab page={page} info={props.info} /></Tabs.Panel>
     </Tabs>
