@@ -10,7 +10,7 @@ import type { PlannedAllocation } from '../matching/match';
 import { targetsWhere, type InvoiceTarget } from '../matching/targets';
 import { bookAllocations, unbookItem } from './book';
 import { allocationsOf, itemRow, itemsWhere, type DbItem } from './rows';
-import { suggestFor, suggestIndex } from './suggest';
+import { nameTokens, suggestFor, suggestIndex } from './suggest';
 import { BANK_IMPORT_TEXTS } from './texts';
 import { undoBlock } from './undo-check';
 
@@ -104,10 +104,18 @@ export function candidates(ctx: RegisterContext, query: string, limit: number): 
   const db = ctx.db;
   const q = query.trim();
   const digits = /^\d+$/.test(q) ? Number(q) : null;
-  const like = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-  const members = db.column(sql`SELECT id FROM members WHERE archived_at IS NULL AND (
-      member_number = ${digits} OR (first_name || ' ' || last_name) LIKE ${like} ESCAPE '\\' OR (last_name || ' ' || first_name) LIKE ${like} ESCAPE '\\')
-      ORDER BY last_name, first_name LIMIT ${limit}`);
+  // Names compared in JS: SQLite's LIKE and lower() know only ASCII, and "ödegård" must find "Ödegård".
+  const words = nameTokens(q);
+  const members = db
+    .all<{ id: number; member_number: number; first_name: string; last_name: string }>(sql`SELECT id, member_number, first_name, last_name FROM members
+        WHERE archived_at IS NULL ORDER BY last_name, first_name`)
+    .filter((m) => {
+      if (digits !== null) return m.member_number === digits;
+      const names = nameTokens(`${m.first_name} ${m.last_name}`);
+      return words.length > 0 && words.every((w) => names.some((n) => n.startsWith(w)));
+    })
+    .slice(0, limit)
+    .map((m) => m.id);
   const open = targetsWhere(db, sql`x.owed > 0 AND (x.member_id IN (SELECT value FROM json_each(${JSON.stringify(members)}))
       OR x.seq = ${digits} OR x.reference = ${q.replace(/\s+/g, '').toUpperCase()})`);
   const out: Candidate[] = open.map((t) => ({ invoiceId: t.id, invoiceNumber: t.number, owed: t.owed, year: t.year, reference: t.reference, member: t.member }));

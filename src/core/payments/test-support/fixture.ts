@@ -20,7 +20,7 @@ const PEOPLE = [
   ['Frida', 'Holm'], ['Gustav', 'Ivarsson'], ['Hanna', 'Jonsson'],
 ] as const;
 
-export async function paymentsTest(country: 'SE' | 'NO' = 'SE', people = PEOPLE.length): Promise<PaymentsTest> {
+export async function paymentsTest(country: 'SE' | 'NO' = 'SE', people: number = PEOPLE.length): Promise<PaymentsTest> {
   const d = await duesTest(country, '2026-03-15');
   if (country === 'SE') await d.call('dues.saveSettings', { ...SE_PAYMENT, associationName: 'Föreningen Ödegård' });
   else await d.call('dues.saveSettings', { associationName: 'Laget', referenceKind: 'kid', kidMode: 'MOD10', bankAccount: NO_ACCOUNT, iban: NO_IBAN });
