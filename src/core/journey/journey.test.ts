@@ -6,7 +6,7 @@ import { sql } from '../db/sql';
 import { journeyStage, journeyStageSql, lastRoleOn } from './rules';
 
 const today = '2025-06-15';
-const base: JourneyFacts = { status: 'active', statusSince: '2020-01-01', joinedOn: '2020-01-01', lastContactOn: null, lastRoleOn: null };
+const base: JourneyFacts = { status: 'active', statusSince: '2020-01-01', joinedOn: '2020-01-01', lastContactOn: null, lastRoleOn: null, unpaidAfterReminderOn: null };
 
 describe('journey stage', () => {
   it('explains each stage with its reason and the facts used', () => {
@@ -49,7 +49,7 @@ describe('journey stage', () => {
           db.run(sql`INSERT OR IGNORE INTO groups (id, name, kind, created_at) VALUES (1, 'Board', 'board', 'x')`);
           db.run(sql`INSERT INTO group_roles (member_id, group_id, role, from_on, to_on) VALUES (${n}, 1, 'member', '2015-01-01', ${role})`);
         }
-        cases.push({ status, statusSince: joined, joinedOn: joined, lastContactOn: contact, lastRoleOn: role ? lastRoleOn([{ from: '2015-01-01', to: role }], today) : null });
+        cases.push({ status, statusSince: joined, joinedOn: joined, lastContactOn: contact, lastRoleOn: role ? lastRoleOn([{ from: '2015-01-01', to: role }], today) : null, unpaidAfterReminderOn: null });
       }
     }
     const fromSql = db.column<string>(sql`SELECT ${journeyStageSql(today)} FROM members m ORDER BY m.id`);

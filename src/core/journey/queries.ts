@@ -3,6 +3,7 @@ import { JOURNEY_STAGES } from '../../shared/contract';
 import type { Db } from '../db/database';
 import { sql } from '../db/sql';
 import { notFound } from '../members/errors';
+import { unpaidAfterReminderOn } from './dues-facts';
 import { journeyStage, journeyStageSql, lastRoleOn } from './rules';
 
 /** One member's facts, and the stage with its reason. */
@@ -15,7 +16,14 @@ export function journeyOf(db: Db, memberId: number, today: string): JourneyExpla
     .all<{ from_on: string; to_on: string | null }>(sql`SELECT from_on, to_on FROM group_roles WHERE member_id = ${memberId}`)
     .map((r) => ({ from: r.from_on, to: r.to_on }));
   return journeyStage(
-    { status: m.status, statusSince: m.status_since, joinedOn: m.joined_on, lastContactOn: m.last_contact_on, lastRoleOn: lastRoleOn(roles, today) },
+    {
+      status: m.status,
+      statusSince: m.status_since,
+      joinedOn: m.joined_on,
+      lastContactOn: m.last_contact_on,
+      lastRoleOn: lastRoleOn(roles, today),
+      unpaidAfterReminderOn: unpaidAfterReminderOn(db, memberId, today),
+    },
     today,
   );
 }

@@ -1,6 +1,7 @@
 import type { JourneyExplanation, JourneyFacts, JourneyReason, JourneyStage } from '../../shared/contract';
 import { sql, type SqlQuery } from '../db/sql';
 import { addDays, addMonths } from '../periods/rules';
+import { unpaidAfterReminderSql } from './dues-facts';
 
 /**
  * The member journey, in ONE place: an ordered list of rules, the first that holds wins. Each
@@ -47,6 +48,14 @@ export const JOURNEY_RULES: JourneyRule[] = [
     reason: 'joined-recently',
     test: (f, t) => (since(f) ?? '') >= t.newSince,
     sql: (t) => sql`coalesce(m.status_since, m.joined_on) >= ${t.newSince}`,
+  },
+  {
+    // Unpaid after the first reminder: at risk even with recent contact or a role (the engaged
+    // rules come after) — a busy volunteer who stopped paying is whom the call list is for.
+    stage: 'at-risk',
+    reason: 'unpaid-after-reminder',
+    test: (f, t) => f.unpaidAfterReminderOn !== null && f.unpaidAfterReminderOn <= t.today,
+    sql: (t) => unpaidAfterReminderSql(t.today),
   },
   {
     stage: 'engaged',

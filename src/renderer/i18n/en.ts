@@ -255,6 +255,7 @@ export const en = {
       'joined-recently': 'Joined or re-joined on {{since}}: within the last 90 days (on or after {{newSince}}).',
       'recent-contact': 'Last contact on {{lastContact}}: within the last 12 months (on or after {{activeSince}}).',
       'recent-role': 'Held a role on {{lastRole}}: within the last 12 months (on or after {{activeSince}}).',
+      'unpaid-after-reminder': 'Has not paid the dues after the first reminder.',
       'no-contact-12-months': 'No contact and no role since {{activeSince}} (12 months), and not a new member.',
     },
   },

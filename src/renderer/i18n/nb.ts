@@ -255,6 +255,7 @@ export const nb: Strings = {
       'joined-recently': 'Meldte seg inn eller på nytt {{since}}: innen de siste 90 dagene (fra {{newSince}}).',
       'recent-contact': 'Siste kontakt {{lastContact}}: innen de siste 12 månedene (fra {{activeSince}}).',
       'recent-role': 'Hadde en rolle {{lastRole}}: innen de siste 12 månedene (fra {{activeSince}}).',
+      'unpaid-after-reminder': 'Har ikke betalt kontingenten etter første purring.',
       'no-contact-12-months': 'Ingen kontakt og ingen rolle siden {{activeSince}} (12 måneder), og ikke nytt medlem.',
     },
   },

@@ -255,6 +255,7 @@ export const sv: Strings = {
       'joined-recently': 'Gick med eller återinträdde {{since}}: inom de senaste 90 dagarna (från {{newSince}}).',
       'recent-contact': 'Senaste kontakt {{lastContact}}: inom de senaste 12 månaderna (från {{activeSince}}).',
       'recent-role': 'Hade en roll {{lastRole}}: inom de senaste 12 månaderna (från {{activeSince}}).',
+      'unpaid-after-reminder': 'Har inte betalat medlemsavgiften efter första påminnelsen.',
       'no-contact-12-months': 'Ingen kontakt och ingen roll sedan {{activeSince}} (12 månader), och inte ny medlem.',
     },
   },

@@ -14,6 +14,7 @@ export type JourneyReason =
   | 'joined-recently'
   | 'recent-contact'
   | 'recent-role'
+  | 'unpaid-after-reminder'
   | 'no-contact-12-months';
 
 /** The facts a stage was computed from, shown beside the explanation. */
@@ -26,6 +27,8 @@ export interface JourneyFacts {
   lastContactOn: string | null;
   /** Latest day a role was held (today if one is ongoing). */
   lastRoleOn: string | null;
+  /** The first reminder's date of a dues invoice the member still owes (null: none reminded and unpaid). */
+  unpaidAfterReminderOn: string | null;
 }
 
 export interface JourneyExplanation {
