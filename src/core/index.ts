@@ -21,6 +21,7 @@ import { createMembersHandlers } from './members/handlers';
 import { createPaymentsHandlers } from './payments/handlers';
 import type { RegisterContext } from './register/context';
 import { createSegmentsHandlers } from './segments/handlers';
+import { createSurveysHandlers } from './surveys/handlers';
 import { createRegisterHandlers } from './register/handlers';
 import type { Session } from './register/session';
 import { KansliError } from '../shared/result';
@@ -94,6 +95,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createPaymentsHandlers(context),
     ...createDirectDebitHandlers(context, netsOcrTransactions),
     ...createReportsHandlers(context),
+    ...createSurveysHandlers(context),
     ...createJobsHandlers(jobs),
   };
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { handler } from './define';
 import { idSchema } from './types';
 
-export const HISTORY_SOURCES = ['edit', 'bulk', 'merge', 'status', 'undo', 'dues'] as const;
+export const HISTORY_SOURCES = ['edit', 'bulk', 'merge', 'status', 'undo', 'dues', 'survey-phone', 'survey-paper', 'survey-form'] as const;
 export type HistorySource = (typeof HISTORY_SOURCES)[number];
 
 /**

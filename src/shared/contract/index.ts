@@ -18,6 +18,7 @@ import { paymentsContract } from './payments';
 import { registerContract } from './register';
 import { reportsContract } from './reports';
 import { segmentsContract } from './segments';
+import { surveysContract } from './surveys';
 import { membershipTypesContract } from './types';
 import type { Result } from '../result';
 
@@ -33,7 +34,7 @@ const domains = joinContracts(
   ),
 );
 // The treasurer's direct debit, reports and books (issue 6).
-export const contract = joinContracts(domains, joinContracts(directDebitContract, reportsContract));
+export const contract = joinContracts(joinContracts(domains, joinContracts(directDebitContract, reportsContract)), surveysContract);
 
 export type Contract = typeof contract;
 export type HandlerName = keyof Contract;
@@ -76,3 +77,4 @@ export * from './communication';
 export * from './payments';
 export * from './direct-debit';
 export * from './reports';
+export * from './surveys';
