@@ -35,6 +35,7 @@ export interface StartLetters {
 let jobs: LettersJob[] = [];
 const listeners = new Set<() => void>();
 let unsubscribeProgress: (() => void) | null = null;
+let unsubscribeLocked: (() => void) | null = null;
 let counter = 0;
 
 function publish(next: LettersJob[]): void {
@@ -47,11 +48,18 @@ function update(jobId: string, change: Partial<LettersJob>): void {
   publish(jobs.map((j) => (j.jobId === jobId ? { ...j, ...change } : j)));
 }
 
-/** One subscription for all jobs, made when the first job starts. */
+/**
+ * One subscription for all jobs, made when the first job starts. When the register locks, its
+ * jobs are cancelled and forgotten: the next register opened must not show them.
+ */
 function listenToProgress(): void {
   unsubscribeProgress ??= bridge.on('job.progress', ({ jobId, done, total }) => {
     const job = jobs.find((j) => j.jobId === jobId);
     if (job && (job.status === 'running' || job.status === 'cancelling') && done >= job.done) update(jobId, { done, total });
+  });
+  unsubscribeLocked ??= bridge.on('register.locked', () => {
+    for (const j of jobs) if (j.status === 'running') call('jobs.cancel', { jobId: j.jobId }).catch(() => undefined);
+    publish([]);
   });
 }
 
@@ -92,6 +100,11 @@ export function dismissLetters(jobId: string): void {
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+/** The jobs as they are now, newest first. */
+export function lettersJobsNow(): LettersJob[] {
+  return jobs;
 }
 
 /** Every job, newest first; a component re-renders when any changes. */
