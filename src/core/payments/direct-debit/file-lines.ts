@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { KansliError } from '../../../shared/result';
+import { foldText } from '../plain-text';
 
 /**
  * Fixed-width bank files (Bankgirot's Autogiro, Nets' OCR/AvtaleGiro): 80-character records,
@@ -83,16 +84,12 @@ export const zeros = (value: number | string, width: number): string => {
 };
 
 /**
- * Text for a record in ISO-8859-1: accents outside Latin-1 lose their marks (Ł → L is beyond
- * this, it becomes "?"), so the bank's parser never meets a byte it does not expect.
+ * Text for a record in ISO-8859-1: dashes and quotes become their plain forms, letters outside
+ * Latin-1 lose their marks (ř → r), and anything still outside becomes "?", so the bank's
+ * parser never meets a byte it does not expect.
  */
 export function latin1Text(s: string, width: number): string {
-  const folded = s
-    .normalize('NFC')
-    .split('')
-    .map((ch) => (ch.charCodeAt(0) <= 0xff ? ch : ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '')))
-    .join('')
-    .replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
+  const folded = foldText(s, (ch) => ch.charCodeAt(0) <= 0xff && ch !== '\u00a0').replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
   return folded.slice(0, width).padEnd(width, ' ');
 }
 

@@ -6,6 +6,7 @@ import { fieldCodes } from '../../test-support';
 import { duesTest, type DuesTest } from '../../dues/test-fixtures';
 import { bookedYear } from '../reports/fixtures';
 import { readSie, type SieFile } from './read';
+import { encodePc8, quote } from './write';
 
 let d: DuesTest;
 afterEach(() => d?.t.dispose());
@@ -93,6 +94,12 @@ describe('SIE 4 export', () => {
 
     // A period with nothing in it.
     expect(fieldCodes(await d.result('bookkeeping.sieExport', { from: '2025-01-01', to: '2025-12-31', path: join(d.t.dir, 'tom') }))).toBe('conflict:nothing-to-book');
+  });
+
+  it('writes text fields CP437 can hold: quotes escaped, dashes plain, Ø without its stroke', () => {
+    expect(quote('Medlemsavgift 2026 – Familj "Åberg"')).toBe('"Medlemsavgift 2026 - Familj \\"Åberg\\""');
+    expect(quote('Øvrebø\tkontor')).toBe('"Ovrebo kontor"');
+    expect(iconv.decode(encodePc8(quote('Ærlig Åsa Müller')), 'cp437')).toBe('"Ærlig Åsa Müller"');
   });
 
   it('the reader refuses what a bookkeeping program would refuse', () => {

@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import type { BookAccount } from '../../../shared/contract/reports';
+import { foldText } from '../plain-text';
 import type { Entry } from './entries';
 
 /**
@@ -32,11 +33,9 @@ const ymd = (iso: string) => iso.replace(/-/g, '');
 /** The characters code page 437 has above ASCII (å ä ö Å Ä Ö æ Æ é ü …, but no Ø/ø). */
 const PC8_UPPER = new Set(iconv.decode(Buffer.from(Array.from({ length: 128 }, (_, i) => 128 + i)), 'cp437'));
 
-/** Letters CP437 lacks lose their marks (Ø → O, ł → l); anything still missing becomes "?". */
+/** Letters CP437 lacks lose their marks (Ø → O, ł → l), dashes and quotes their typography; control characters become blanks. */
 function pc8Safe(s: string): string {
-  return Array.from(s.normalize('NFC').replace(/Ø/g, 'O').replace(/ø/g, 'o'))
-    .map((ch) => (ch.charCodeAt(0) < 128 || PC8_UPPER.has(ch) ? ch : ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '')))
-    .join('')
+  return foldText(s.replace(/Ø/g, 'O').replace(/ø/g, 'o'), (ch) => ch.charCodeAt(0) < 128 || PC8_UPPER.has(ch))
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]/g, ' ');
 }
