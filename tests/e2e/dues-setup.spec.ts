@@ -141,6 +141,12 @@ test('the treasurer sets up dues: settings with a bad then good bankgiro, a logo
   await expect(page.getByTestId('logo-preview')).toBeVisible();
   await expect(page.getByText('240 × 80 bildpunkter')).toBeVisible();
   expect((await api['dues.settings']({})).logo).toMatchObject({ mime: 'image/png', width: 240, height: 80 });
+  // Removed and chosen again: the letters go without a logo in between.
+  await page.getByRole('button', { name: 'Ta bort logotypen' }).click();
+  await expect(page.getByText('Ingen logotyp', { exact: true })).toBeVisible();
+  expect((await api['dues.settings']({})).logo).toBeNull();
+  await dues.chooseLogo(logo);
+  await expect(page.getByTestId('logo-preview')).toBeVisible();
   await shot(page, 'dues-settings.png');
 
   // --- Fees: an amount that is not one is named at its field; the introductory fee for late joiners.
