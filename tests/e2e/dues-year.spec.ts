@@ -210,7 +210,20 @@ test('a whole dues year through the UI: invoice run, letters, a payment, reminde
   await app.search('Öberg');
   await expect(app.rows().first()).toContainText('Aktiv');
   expect((await api['members.get']({ id: bjorn.id })).status).toBe('active');
-  expect(existsSync(combined)).toBe(true);
+
+  // --- A credit note (made on the Invoices tab: here through the core) gets its letter.
+  const note = await call('dues.credit', { invoiceId: invoiceOf(bjorn.id).id, on: `${YEAR}-06-20` });
+  await dues.open();
+  await dues.tab('run');
+  const credits = page.getByTestId('credit-notes');
+  await expect(credits.locator('tbody tr')).toHaveCount(1);
+  await credits.getByRole('checkbox', { name: `Välj ${note.number}` }).check();
+  const creditPdf = join(tmpDir, 'Kreditfaktura.pdf');
+  await dues.makeLetters(page.getByRole('button', { name: 'Brev för den valda kreditfakturan…' }), { mode: 'combined', path: creditPdf });
+  const creditText = plain(pdfText(creditPdf));
+  expect(creditText).toContain('Björn Ärlig');
+  expect(creditText).toContain('Kreditfaktura');
+  expect(creditText).toMatch(/[−-]250,00 kr/);
 });
 
 test('letters show their progress, can be cancelled while the window stays usable, and leave nothing behind', async ({ page, server, tmpDir }) => {

@@ -64,6 +64,8 @@ export function RoundCard(props: {
             error={props.error('fee')}
             rightSection={<Text size="sm" c="dimmed">kr</Text>}
             inputMode="decimal"
+            // The help under the field, so the three inputs line up.
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
             w={240}
           />
         </Group>
