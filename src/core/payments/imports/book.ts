@@ -14,6 +14,23 @@ export interface BookContext {
   at: string;
 }
 
+const LOCALE: Record<Language, string> = { sv: 'sv-SE', nb: 'nb-NO', en: 'en-GB' };
+
+/**
+ * "1 250,00 kr" as the dues domain's formatMoney writes it into the history, with the formatter
+ * made once: constructing an Intl.NumberFormat per payment was a third of a 10,000-payment import.
+ */
+export function moneyText(language: Language, currency: 'SEK' | 'NOK'): (minor: number) => string {
+  const f = new Intl.NumberFormat(LOCALE[language], { style: 'currency', currency, minimumFractionDigits: 2 });
+  return (minor) => f.format(minor / 100);
+}
+
+/** The note on a payment booked from a bank file: where it came from, and for credit why. */
+export function paymentNote(language: Language, origin: string, a: PlannedAllocation, invoiceNumber: string | null): string {
+  const texts = BANK_IMPORT_TEXTS[language];
+  return a.invoice ? origin : `${origin}; ${invoiceNumber ? texts.excess(invoiceNumber) : texts.credit}`;
+}
+
 /**
  * Books an item's money: one payment per allocation (an invoice, or the member's credit), each
  * linked to the item so undo and reopen find exactly what it booked, and each in the member's
@@ -25,10 +42,9 @@ export function bookAllocations(
   tx: { paidOn: string; method: PaymentMethod; reference: string | null; origin: string },
   allocations: PlannedAllocation[],
 ): void {
-  const texts = BANK_IMPORT_TEXTS[b.language];
   const invoiceNumber = allocations.find((a) => a.invoice)?.invoice?.number ?? null;
   for (const a of allocations) {
-    const note = a.invoice ? tx.origin : `${tx.origin}; ${invoiceNumber ? texts.excess(invoiceNumber) : texts.credit}`;
+    const note = paymentNote(b.language, tx.origin, a, invoiceNumber);
     const { lastId } = b.db.run(sql`INSERT INTO payments (invoice_id, member_id, paid_on, amount, method, reference, note, year, created_at)
       VALUES (${a.invoice?.id ?? null}, ${a.memberId}, ${tx.paidOn}, ${a.amount}, ${tx.method}, ${tx.reference}, ${note}, NULL, ${b.at})`);
     b.db.run(sql`INSERT INTO payment_import_payments (payment_id, item_id) VALUES (${lastId}, ${itemId})`);

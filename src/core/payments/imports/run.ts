@@ -1,5 +1,5 @@
 import type { BankFilePreview, BankFileTotals, CsvMapping, PaymentImportEntity } from '../../../shared/contract/payments';
-import { sql } from '../../db/sql';
+import { sql, type SqlValue } from '../../db/sql';
 import { conflict } from '../../members/errors';
 import { isoTime, type RegisterContext } from '../../register/context';
 import { currencyOf } from '../../register/settings';
@@ -7,11 +7,14 @@ import { parseBankFile, readBankFile, type BankFileBytes } from '../bank-files/r
 import type { ParsedBankFile } from '../bank-files/types';
 import { matchTransactions, type MatchOutcome } from '../matching/match';
 import { knownKeys, recordedPayments, targetsByReference } from '../matching/targets';
-import { bookAllocations } from './book';
+import { moneyText, paymentNote } from './book';
+import { insertMany, nextId } from './bulk';
 import { importEntity } from './entities';
 import { payeeOf } from './payee';
 import { previewRow } from './rows';
 import { BANK_IMPORT_TEXTS } from './texts';
+
+const ITEM_COLUMNS = ['id', 'import_id', 'line', 'tx_key', 'kind', 'paid_on', 'amount', 'currency', 'method', 'refs', 'payer_name', 'message', 'status', 'duplicate_of', 'decided_at'] as const;
 
 interface Prepared {
   file: BankFileBytes;
@@ -82,18 +85,36 @@ export async function importBankFile(ctx: RegisterContext, path: string, csv: Cs
     const currency = currencyOf(ctx.country);
     const { lastId: importId } = db.run(sql`INSERT INTO payment_imports (format, file_name, hash, payee, currency, count, total, at)
       VALUES (${parsed.format}, ${file.name}, ${file.hash}, ${parsed.payee}, ${currency}, ${outcomes.length}, ${totals(outcomes).amount}, ${at})`);
-    const book = { db, language: ctx.language, currency, at };
     const texts = BANK_IMPORT_TEXTS[ctx.language];
+    const money = moneyText(ctx.language, currency);
+    const items: SqlValue[][] = [];
+    const payments: SqlValue[][] = [];
+    const links: SqlValue[][] = [];
+    const history: SqlValue[][] = [];
+    let itemId = nextId(db, 'payment_import_items');
+    let paymentId = nextId(db, 'payments');
     for (const o of outcomes) {
       const t = o.tx;
-      const { lastId: itemId } = db.run(sql`INSERT INTO payment_import_items (import_id, line, tx_key, kind, paid_on, amount, currency, method, refs, payer_name, message, status, duplicate_of, decided_at)
-        VALUES (${importId}, ${t.line}, ${t.key}, ${t.kind}, ${t.paidOn}, ${t.amount}, ${t.currency}, ${t.method}, ${JSON.stringify(t.references)},
-          ${t.payerName}, ${t.message || null}, ${o.status}, ${o.duplicateReason === 'imported' ? (known.get(t.key) ?? null) : null}, ${o.status === 'matched' ? at : null})`);
+      items.push([itemId, importId, t.line, t.key, t.kind, t.paidOn, t.amount, t.currency, t.method, JSON.stringify(t.references), t.payerName, t.message || null,
+        o.status, o.duplicateReason === 'imported' ? (known.get(t.key) ?? null) : null, o.status === 'matched' ? at : null]);
       if (o.status === 'matched') {
         const reference = t.references.map((r) => r.reference).join(' ').slice(0, 100) || null;
-        bookAllocations(book, itemId, { paidOn: t.paidOn, method: t.method, reference, origin: texts.line(file.name, t.line) }, o.allocations);
+        const origin = texts.line(file.name, t.line);
+        const invoiceNumber = o.allocations.find((a) => a.invoice)?.invoice?.number ?? null;
+        for (const a of o.allocations) {
+          payments.push([paymentId, a.invoice?.id ?? null, a.memberId, t.paidOn, a.amount, t.method, reference, paymentNote(ctx.language, origin, a, invoiceNumber), null, at]);
+          links.push([paymentId, itemId]);
+          // As recordHistory writes a payment recorded by hand.
+          history.push([a.memberId, at, 'duesPayment', null, money(a.amount), 'dues', null]);
+          paymentId++;
+        }
       }
+      itemId++;
     }
+    insertMany(db, 'payment_import_items', ITEM_COLUMNS, items);
+    insertMany(db, 'payments', ['id', 'invoice_id', 'member_id', 'paid_on', 'amount', 'method', 'reference', 'note', 'year', 'created_at'], payments);
+    insertMany(db, 'payment_import_payments', ['payment_id', 'item_id'], links);
+    insertMany(db, 'member_history', ['member_id', 'at', 'field', 'old_value', 'new_value', 'source', 'op_id'], history);
     return importEntity(db, importId);
   });
 }
