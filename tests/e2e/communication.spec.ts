@@ -62,8 +62,8 @@ test('an SMS to the board: UCS-2 on "ç", export, mark sent, and the frequency l
   const rows = Papa.parse<string[]>((await readFile(file, 'utf8')).slice(1).trim(), { delimiter: ';' }).data;
   expect(rows).toEqual([
     ['Nummer', 'Namn', 'Meddelande'],
-    ['+46707654321', 'Bo Ek', 'Hej Bo! Styrelsemöte på tisdag kl 18 på kaféet. Ta med glassen från Glacon'],
     ['+46701234567', 'Åsa Öberg', 'Hej Åsa! Styrelsemöte på tisdag kl 18 på kaféet. Ta med glassen från Glacon'],
+    ['+46707654321', 'Bo Ek', 'Hej Bo! Styrelsemöte på tisdag kl 18 på kaféet. Ta med glassen från Glacon'],
   ]);
   await shot(page, 'exported.png');
 
@@ -89,4 +89,69 @@ test('an SMS to the board: UCS-2 on "ç", export, mark sent, and the frequency l
   await c.backToPlan();
   await expect(page.getByTestId('plan-item')).toHaveCount(2);
   await shot(page, 'plan.png');
+});
+
+test('opt-outs from a pasted list and on the member page; a newsletter written with the toolbar, previewed and saved as HTML', async ({ page, server, tmpDir }) => {
+  const api = server.core.api;
+  await api['register.create']({ path: join(tmpDir, 'Nyhetsbrev.kansli'), associationName: 'Föreningen Ödegård', country: 'SE', language: 'sv', passphrase: 'blå spårvagn sju sjöar' });
+  const base = { country: 'SE', consentSms: true, consentEmail: true, consentPost: true, status: 'active', membershipTypeId: 1, joinedOn: '2020-01-01' } as const;
+  const asa = await api['members.create']({ ...base, firstName: 'Åsa', lastName: 'Öberg', mobile: '070-123 45 67', email: 'asa@example.se' });
+  await api['members.create']({ ...base, firstName: 'Bo', lastName: 'Ek', mobile: '070-765 43 21', email: 'bo@example.se' });
+  await page.reload();
+  const c = new CommunicationPage(page);
+  await c.open();
+
+  // A pasted list: one number is known, one is not; both are reported before anything is recorded.
+  await page.getByTestId('communication-tab-optOuts').click();
+  await page.getByTestId('opt-out-text').fill('+46701234567 STOPP\n+46709999999 STOPP\nbo@example.se');
+  await page.getByRole('button', { name: 'Kontrollera listan' }).click();
+  await expect(page.getByTestId('opt-out-unknown')).toContainText('+46709999999 STOPP');
+  await shot(page, 'opt-outs.png');
+  await page.getByTestId('opt-out-apply').click();
+  await expect(page.getByText('2 avregistreringar registrerade.')).toBeVisible();
+  expect((await api['optOuts.member']({ memberId: asa.id })).map((o) => o.channel)).toEqual(['sms']);
+
+  await page.getByTestId('communication-tab-settings').click();
+  await expect(page.getByLabel('Pris för en SMS-del')).toBeVisible();
+  await shot(page, 'settings.png');
+
+  // The member page shows it, and takes it back.
+  await page.getByRole('tab', { name: 'Medlemmar', exact: true }).click();
+  await page.getByTestId('member-row').filter({ hasText: 'Öberg' }).click();
+  await page.getByTestId('tab-contacts').click();
+  const sms = page.getByTestId('member-opt-outs').getByLabel('Inga SMS');
+  await expect(sms).toBeChecked();
+  await shot(page, 'member-opt-outs.png');
+  await sms.click(); // saved at once; the box follows the register
+  await expect(sms).not.toBeChecked();
+  expect(await api['optOuts.member']({ memberId: asa.id })).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  // A newsletter: toolbar, live preview, a refused link, HTML built from the text.
+  await c.open();
+  await page.getByTestId('communication-tab-plan').click();
+  await c.newSendOut();
+  await page.getByTestId('channel').getByText('Nyhetsbrev').click();
+  await page.getByLabel('Ämne').fill('Sommarbrev');
+  const text = page.getByRole('textbox', { name: 'Text' });
+  await text.fill('Sommar i föreningen');
+  await page.getByRole('toolbar').getByRole('button', { name: 'Rubrik', exact: true }).click();
+  await text.press('End');
+  await text.pressSequentially('\n\nHej alla! <script>x</script>\n\n- Fika\n- [Program](javascript:alert(1))');
+  await expect(page.getByText('En länk måste börja med https://, http:// eller mailto: (javascript:alert(1)')).toBeVisible();
+  await text.fill('# Sommar i föreningen\n\nHej **alla**! <script>x</script>\n\n- Fika\n- [Program](https://example.org/sommar)');
+  const preview = page.getByTestId('newsletter-preview');
+  await expect(preview.getByRole('heading', { name: 'Sommar i föreningen' })).toBeVisible();
+  await expect(preview.locator('strong')).toHaveText('alla');
+  await expect(preview).toContainText('<script>x</script>'); // shown as text, never run
+  await shot(page, 'newsletter.png');
+  await c.save();
+  const file = join(tmpDir, 'sommarbrev.html');
+  page.once('dialog', (d) => void d.accept(file));
+  await page.getByTestId('export-newsletterHtml').click();
+  await expect(page.getByTestId('export-done')).toBeVisible();
+  const html = await readFile(file, 'utf8');
+  expect(html).toContain('<h1 style="font-size:24px;margin:1.2em 0 .4em">Sommar i föreningen</h1>');
+  expect(html).toContain('Hej <strong>alla</strong>! &lt;script&gt;x&lt;/script&gt;');
+  expect(html).toContain('<a href="https://example.org/sommar" style="color:#1c5fa8">Program</a>');
 });

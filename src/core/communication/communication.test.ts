@@ -69,7 +69,7 @@ describe('the plan', () => {
 
   it('counts an SMS at the longest name: 10 segments pass, one more character in a name does not', async () => {
     const { board, asa } = await setup();
-    // The board's longest first name is "Bo och Åsa" (one phone, Swedish order): 10 characters.
+    // The board's longest first name is "Åsa och Bo" (one phone; Åsa was registered first): 10 characters.
     const filler = 'x'.repeat(153 * 10 - 10);
     expect((await t.call('sendOuts.save', sms(board.id, { body: `{firstName}${filler}` }))).status).toBe('ready');
     await t.call('members.update', { id: asa.id, input: { ...(await t.call('members.get', { id: asa.id })), firstName: 'Åsaa', identityNumber: null } });
@@ -83,9 +83,9 @@ describe('recipients', () => {
     const r = await t.call('sendOuts.recipients', { channel: 'sms', audience: { kind: 'group', groupId: board.id }, plannedOn: '2025-06-15' });
     expect(r).toMatchObject({ audience: 3, messages: { sms: 1, email: 0, post: 0 }, people: 2, frequencyLimit: 2, window: { from: '2025-05-17', to: '2025-06-15' } });
     expect(r.leftOut.rows.map((x) => [x.memberId, x.reason])).toEqual([[cia.id, 'no-consent']]);
-    // Swedish order puts Å after Z: Bo is the addressee of the shared phone.
-    expect(r.combined.rows).toMatchObject([{ memberId: asa.id, with: { memberId: bo.id } }]);
-    expect(r.mergeValues.firstName).toEqual({ longest: 'Bo och Åsa', ucs2: 0 });
+    // Åsa was registered first: she is the addressee of the shared phone.
+    expect(r.combined.rows).toMatchObject([{ memberId: bo.id, with: { memberId: asa.id } }]);
+    expect(r.mergeValues.firstName).toEqual({ longest: 'Åsa och Bo', ucs2: 0 });
     // Paper for the one without consent.
     const paper = await t.call('sendOuts.recipients', { channel: 'sms', audience: { kind: 'group', groupId: board.id }, paperForOthers: true });
     expect(paper.messages).toEqual({ sms: 1, email: 0, post: 1 });
@@ -119,7 +119,7 @@ describe('export, mark sent, and the frequency limit', () => {
     const rows = Papa.parse<string[]>(csv.slice(1).trim(), { delimiter: ';' }).data;
     expect(rows).toEqual([
       ['Nummer', 'Namn', 'Meddelande'],
-      ['+46701112233', 'Bo och Åsa Ödegård', 'Hej Bo och Åsa! Möte kl 18 – välkommen.'],
+      ['+46701112233', 'Åsa och Bo Ödegård', 'Hej Åsa och Bo! Möte kl 18 – välkommen.'],
     ]);
     expect(csv).toContain('\r\n+46701112233;'); // the number exactly E.164, unquoted, no apostrophe
 

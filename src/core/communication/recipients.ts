@@ -1,7 +1,7 @@
 import type { LeftOutReason, OptOutChannel, Route, SendOutChannel } from '../../shared/contract';
 
 /**
- * Who a send-out reaches, as a pure function of the audience's members (sorted by name), their
+ * Who a send-out reaches, as a pure function of the audience's members (in register order), their
  * opt-outs and the send-out messages they got in the frequency window. The rules, in order:
  *
  * 1. The channel's route (SMS; e-mail for e-mail and newsletters; post for letters) needs the
@@ -12,7 +12,7 @@ import type { LeftOutReason, OptOutChannel, Route, SendOutChannel } from '../../
  * 3. The frequency limit: a member who already got `limit` send-out messages in the window gets
  *    none (0 = no limit).
  * 4. One message per mobile number, e-mail address (case-insensitive) or, on paper, household:
- *    a shared phone gets one SMS. The first member by name is its addressee.
+ *    a shared phone gets one SMS. The first of them in the given order is its addressee.
  *
  * A member left out is reported with the first rule that stopped them.
  */

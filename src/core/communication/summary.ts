@@ -5,8 +5,14 @@ import type { Candidate } from './recipients';
 
 const ref = (c: Candidate): PersonRef => ({ memberId: c.id, memberNumber: c.memberNumber, firstName: c.firstName, lastName: c.lastName });
 
-/** What the recipients screen shows: counts always complete, lists up to `limit` rows each. */
+/**
+ * What the recipients screen shows: counts always complete, lists of up to `limit` rows each,
+ * sorted by name for reading (the first `limit` in register order: sorting 100,000 names to
+ * show 500 of them would cost more than the selection itself).
+ */
 export function summarize(s: LoadedSelection, language: Language, limit: number): RecipientSummary {
+  const collator = new Intl.Collator(language === 'en' ? 'en-GB' : language === 'nb' ? 'nb-NO' : 'sv-SE');
+  const byName = (a: PersonRef, b: PersonRef) => collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName) || a.memberNumber - b.memberNumber;
   const messages: Record<Route, number> = { sms: 0, email: 0, post: 0 };
   const combined: CombinedRow[] = [];
   let combinedTotal = 0;
@@ -29,9 +35,12 @@ export function summarize(s: LoadedSelection, language: Language, limit: number)
     leftOut: {
       total: s.leftOut.length,
       counts,
-      rows: s.leftOut.slice(0, limit).map((l) => ({ ...ref(l.member), reason: l.reason, ...(l.messages !== undefined ? { messages: l.messages } : {}) })),
+      rows: s.leftOut
+        .slice(0, limit)
+        .map((l) => ({ ...ref(l.member), reason: l.reason, ...(l.messages !== undefined ? { messages: l.messages } : {}) }))
+        .sort(byName),
     },
-    combined: { total: combinedTotal, rows: combined },
+    combined: { total: combinedTotal, rows: combined.sort(byName) },
     frequencyLimit: s.frequencyLimit,
     frequencyDefault: s.frequencyDefault,
     window: s.window,

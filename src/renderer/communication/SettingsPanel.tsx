@@ -44,7 +44,7 @@ export function SettingsPanel({ currency }: { currency: 'SEK' | 'NOK' }) {
   };
 
   return (
-    <Paper withBorder p="md" maw={640}>
+    <Paper withBorder p="md" maw={560}>
       <form onSubmit={(e) => void save(e)}>
         <Stack>
           <Title order={3}>{t('communication.settings.title')}</Title>
@@ -54,7 +54,6 @@ export function SettingsPanel({ currency }: { currency: 'SEK' | 'NOK' }) {
             value={price}
             onChange={(e) => setPrice(e.currentTarget.value)}
             error={priceError}
-            w={260}
             name="smsPrice"
           />
           <NumberInput
@@ -64,7 +63,6 @@ export function SettingsPanel({ currency }: { currency: 'SEK' | 'NOK' }) {
             onChange={(v) => typeof v === 'number' && setSettings({ ...settings, frequencyLimit: v })}
             min={0}
             max={50}
-            w={260}
             name="frequencyLimit"
           />
           <NumberInput
@@ -74,7 +72,6 @@ export function SettingsPanel({ currency }: { currency: 'SEK' | 'NOK' }) {
             onChange={(v) => typeof v === 'number' && setSettings({ ...settings, bccChunkSize: v })}
             min={1}
             max={1000}
-            w={260}
             name="bccChunkSize"
           />
           <Text size="sm" c="dimmed">

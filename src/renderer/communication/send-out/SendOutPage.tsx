@@ -1,4 +1,4 @@
-import { Badge, Button, Center, Divider, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Center, Divider, Grid, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
@@ -76,6 +76,8 @@ export function SendOutPage(props: { id: number | null; info: RegisterInfo; onBa
   }
 
   const locked = saved?.status === 'sent';
+  // The newsletter's editor and preview need the whole width; the panels go below, side by side.
+  const wide = draft.channel === 'newsletter';
   const dirty = !saved || !sameDraft(draftOf(saved), draft);
   const change = (patch: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...patch } : d));
 
@@ -155,7 +157,7 @@ export function SendOutPage(props: { id: number | null; info: RegisterInfo; onBa
         </Group>
       </Group>
       <Grid gap="md">
-        <Grid.Col span={{ base: 12, lg: 7 }}>
+        <Grid.Col span={{ base: 12, lg: wide ? 12 : 7 }}>
           <form onSubmit={(e) => void save(e)} aria-label={t('communication.editor.formLabel')}>
             <Paper withBorder p="md">
               <Stack gap="md">
@@ -181,8 +183,8 @@ export function SendOutPage(props: { id: number | null; info: RegisterInfo; onBa
             </Paper>
           </form>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Stack gap="md">
+        <Grid.Col span={{ base: 12, lg: wide ? 12 : 5 }}>
+          <SimpleGrid cols={{ base: 1, lg: wide ? 3 : 1 }} spacing="md">
             <RecipientsPanel summary={recipients.summary} error={recipients.error} busy={recipients.busy} onOpenMember={open} />
             {saved && (
               <ExportsPanel
@@ -206,7 +208,7 @@ export function SendOutPage(props: { id: number | null; info: RegisterInfo; onBa
                 }}
               />
             )}
-          </Stack>
+          </SimpleGrid>
         </Grid.Col>
       </Grid>
       {drawer}

@@ -213,7 +213,7 @@ export default {
     },
     optOuts: {
       title: 'Opt-outs from a list',
-      intro: 'Paste numbers or e-mail addresses of people who do not want send-outs, for example the “STOP” replies from your SMS service. Numbers stop SMS, addresses stop e-mail. Each person can also be changed on their member page (Contacts tab).',
+      intro: 'Paste numbers or e-mail addresses of people who do not want send-outs, for example the “STOP” replies from your SMS service. Numbers stop SMS, addresses stop e-mail. Each person can also be changed on their member page (Contact log tab).',
       paste: 'Numbers and e-mail addresses, one per line',
       pasteHelp: 'Other text on a line (such as “STOP”) is ignored.',
       check: 'Check the list',
@@ -486,7 +486,7 @@ export default {
     },
     optOuts: {
       title: 'Avregistreringar från en lista',
-      intro: 'Klistra in nummer eller e-postadresser till dem som inte vill ha utskick, till exempel ”STOPP”-svaren från er SMS-tjänst. Nummer stoppar SMS, adresser stoppar e-post. Varje person kan också ändras på sin medlemssida (fliken Kontakter).',
+      intro: 'Klistra in nummer eller e-postadresser till dem som inte vill ha utskick, till exempel ”STOPP”-svaren från er SMS-tjänst. Nummer stoppar SMS, adresser stoppar e-post. Varje person kan också ändras på sin medlemssida (fliken Kontaktlogg).',
       paste: 'Nummer och e-postadresser, en per rad',
       pasteHelp: 'Annan text på raden (som ”STOPP”) struntas i.',
       check: 'Kontrollera listan',
@@ -759,7 +759,7 @@ export default {
     },
     optOuts: {
       title: 'Reservasjoner fra en liste',
-      intro: 'Lim inn numre eller e-postadresser til dem som ikke vil ha utsendelser, for eksempel «STOPP»-svarene fra SMS-tjenesten. Numre stopper SMS, adresser stopper e-post. Hver person kan også endres på medlemssiden sin (fanen Kontakter).',
+      intro: 'Lim inn numre eller e-postadresser til dem som ikke vil ha utsendelser, for eksempel «STOPP»-svarene fra SMS-tjenesten. Numre stopper SMS, adresser stopper e-post. Hver person kan også endres på medlemssiden sin (fanen Kontaktlogg).',
       paste: 'Numre og e-postadresser, én per linje',
       pasteHelp: 'Annen tekst på linjen (som «STOPP») blir ignorert.',
       check: 'Kontroller listen',
