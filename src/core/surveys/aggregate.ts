@@ -3,6 +3,7 @@ import { SCALE_MAX, SCALE_MIN, type Answers, type QuestionResult, type SurveyQue
 /** One current response as the results read it. */
 export interface Counted {
   id: number;
+  answeredOn: string;
   answers: Answers;
 }
 
@@ -10,15 +11,15 @@ export interface Counted {
 export const TEXTS_LISTED = 50;
 
 /**
- * The results per question, in one pass over the responses (newest first, so each text
- * question's first answers are its newest): counts per option or scale step in the options'
- * order, the scale's mean, and the free-text answers' ids. Answers to options no longer offered
- * are not counted (the builder refuses to remove an answered option, so there are none).
+ * The results per question, in one pass over the responses (in any order): counts per option or
+ * scale step in the options' order, the scale's mean, and the ids of each text question's newest
+ * answers (answered on, then entered). Answers to options no longer offered are not counted (the
+ * builder refuses to remove an answered option, so there are none).
  */
 export function aggregate(questions: SurveyQuestion[], responses: Counted[]): { results: QuestionResult[]; textIds: Map<number, number[]> } {
   const tallies = questions.map((q) => {
     const steps = q.kind === 'scale' ? Array.from({ length: SCALE_MAX - SCALE_MIN + 1 }, (_, i) => String(SCALE_MIN + i)) : q.options.map((o) => o.key);
-    return { q, key: String(q.id), answered: 0, counts: new Map(steps.map((k) => [k, 0])), sum: 0, texts: [] as number[], textTotal: 0 };
+    return { q, key: String(q.id), answered: 0, counts: new Map(steps.map((k) => [k, 0])), sum: 0, texts: [] as Counted[] };
   });
   for (const r of responses) {
     const a = r.answers;
@@ -33,8 +34,7 @@ export function aggregate(questions: SurveyQuestion[], responses: Counted[]): { 
           break;
         case 'short':
         case 'long':
-          if (t.texts.length < TEXTS_LISTED) t.texts.push(r.id);
-          t.textTotal++;
+          t.texts.push(r);
           break;
         default:
           if (Array.isArray(v)) for (const k of v) bump(t.counts, k);
@@ -45,17 +45,24 @@ export function aggregate(questions: SurveyQuestion[], responses: Counted[]): { 
   const textIds = new Map<number, number[]>();
   const results = tallies.map((t): QuestionResult => {
     const text = t.q.kind === 'short' || t.q.kind === 'long';
-    if (text) textIds.set(t.q.id, t.texts);
+    if (text) textIds.set(t.q.id, newest(t.texts).map((r) => r.id));
     return {
       questionId: t.q.id,
       kind: t.q.kind,
       answered: t.answered,
       counts: text ? [] : [...t.counts].map(([key, count]) => ({ key, count })),
       mean: t.q.kind === 'scale' && t.answered ? Math.round((t.sum / t.answered) * 100) / 100 : null,
-      texts: { total: t.textTotal, first: [] },
+      texts: { total: t.texts.length, first: [] },
     };
   });
   return { results, textIds };
+}
+
+/** The TEXTS_LISTED newest, newest first. */
+function newest(list: Counted[]): Counted[] {
+  return [...list]
+    .sort((a, b) => (a.answeredOn === b.answeredOn ? b.id - a.id : a.answeredOn < b.answeredOn ? 1 : -1))
+    .slice(0, TEXTS_LISTED);
 }
 
 function bump(counts: Map<string, number>, key: string) {

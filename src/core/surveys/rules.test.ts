@@ -155,9 +155,9 @@ describe('aggregation', () => {
 
   it('counts per option in the options’ order, the scale per step with its mean, and lists texts newest first', () => {
     const responses: Counted[] = [
-      { id: 30, answers: { 1: 'o2', 2: ['o1', 'o3'], 3: 5, 4: 'Fler möten', 5: ['sms'] } },
-      { id: 20, answers: { 1: 'o2', 2: ['o3'], 3: 2 } },
-      { id: 10, answers: { 1: 'o1', 4: 'Bra!', 5: ['sms', 'email'] } },
+      { id: 30, answeredOn: '2025-06-03', answers: { 1: 'o2', 2: ['o1', 'o3'], 3: 5, 4: 'Fler möten', 5: ['sms'] } },
+      { id: 20, answeredOn: '2025-06-03', answers: { 1: 'o2', 2: ['o3'], 3: 2 } },
+      { id: 10, answeredOn: '2025-06-01', answers: { 1: 'o1', 4: 'Bra!', 5: ['sms', 'email'] } },
     ];
     const { results, textIds } = aggregate(questions, responses);
     expect(results.map((r) => [r.answered, r.counts.map((c) => `${c.key}:${c.count}`).join(' '), r.mean])).toEqual([

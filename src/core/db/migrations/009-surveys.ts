@@ -69,6 +69,9 @@ export const m009: Migration = {
     );
     CREATE INDEX survey_responses_survey ON survey_responses(survey_id, member_id);
     CREATE INDEX survey_responses_member ON survey_responses(member_id, survey_id) WHERE member_id IS NOT NULL;
+    -- The current responses only: a member's current one, and the results' counts, without
+    -- reading the response rows (answers and all).
+    CREATE INDEX survey_responses_current ON survey_responses(survey_id, member_id) WHERE replaced_by IS NULL;
 
     CREATE TABLE survey_calls (
       contact_id INTEGER PRIMARY KEY REFERENCES contact_log(id) ON DELETE CASCADE,
