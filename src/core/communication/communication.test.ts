@@ -91,6 +91,18 @@ describe('recipients', () => {
     expect(paper.messages).toEqual({ sms: 1, email: 0, post: 1 });
   });
 
+  it('gives the composer each merge field at its longest, and how many names need UCS-2', async () => {
+    await setup();
+    await member('François', { mobile: '070-999 88 77', lastName: 'Çelik' });
+    const r = await t.call('sendOuts.recipients', { channel: 'sms', audience: { kind: 'all' } });
+    expect(r.mergeValues).toEqual({
+      firstName: { longest: 'Åsa och Bo', ucs2: 1 },
+      lastName: { longest: 'Ödegård', ucs2: 0 }, // Çelik is GSM-7 (Ç is in the table)
+      fullName: { longest: 'Åsa och Bo Ödegård', ucs2: 1 },
+      memberNumber: { longest: '1', ucs2: 0 },
+    });
+  });
+
   it('roles anywhere, all members, and a saved segment', async () => {
     const { dan } = await setup();
     expect((await t.call('sendOuts.recipients', { channel: 'letter', audience: { kind: 'all' } })).audience).toBe(4);

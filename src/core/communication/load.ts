@@ -61,18 +61,18 @@ export function loadOptOuts(ctx: RegisterContext): Record<OptOutChannel, Set<num
   return out;
 }
 
-/** Send-out messages per member in [from, to], not counting `exceptSendOut`'s own. */
+/**
+ * Send-out messages per member in [from, to], not counting `exceptSendOut`'s own. The ids are
+ * counted here rather than with GROUP BY: SQLite would sort 100,000 rows to group them, which
+ * costs more than reading them.
+ */
 export function loadSentCounts(ctx: RegisterContext, from: string, to: string, exceptSendOut: number | undefined): Map<number, number> {
-  const rows = ctx.db.column<string>(
-    sql`SELECT member_id || ':' || count(*) FROM contact_log
-        WHERE send_out_id IS NOT NULL AND on_date >= ${from} AND on_date <= ${to} AND send_out_id != ${exceptSendOut ?? 0}
-        GROUP BY member_id`,
-  );
   const out = new Map<number, number>();
-  for (const r of rows) {
-    const [id, n] = r.split(':');
-    out.set(Number(id), Number(n));
-  }
+  const ids = ctx.db.column<number>(
+    sql`SELECT member_id FROM contact_log
+        WHERE send_out_id IS NOT NULL AND on_date >= ${from} AND on_date <= ${to} AND send_out_id != ${exceptSendOut ?? 0}`,
+  );
+  for (const id of ids) out.set(id, (out.get(id) ?? 0) + 1);
   return out;
 }
 

@@ -59,24 +59,31 @@ export function mergeValueStats(messages: readonly Message[], language: Language
     return r;
   };
   const fields = Object.keys(out) as SendOutMergeField[];
-  const see = (field: SendOutMergeField, v: string) => {
+  /** Counts one value whose GSM-7-ness is known. */
+  const seeKnown = (field: SendOutMergeField, v: string, ok: boolean) => {
     const s = out[field];
-    const ok = isGsm(v);
     if (!ok) s.ucs2++;
     if (v.length > s.longest.length || (v.length === s.longest.length && !ok && isGsm(s.longest))) s.longest = v;
   };
+  const see = (field: SendOutMergeField, v: string) => seeKnown(field, v, isGsm(v));
+  let longestNumber = 0;
   for (const m of messages) {
     if (m.members.length === 1) {
-      // Most messages: no values object to build.
+      // Most messages: no values object, and only the names analysed (a full name is GSM-7 when
+      // both its names are; a member number is digits). 100,000 full names are mostly distinct.
       const c = m.members[0];
-      see('firstName', c.firstName);
-      see('lastName', c.lastName);
-      see('fullName', `${c.firstName} ${c.lastName}`.trim());
-      see('memberNumber', String(c.memberNumber));
+      const first = isGsm(c.firstName);
+      const last = isGsm(c.lastName);
+      seeKnown('firstName', c.firstName, first);
+      seeKnown('lastName', c.lastName, last);
+      const full = c.firstName.length + c.lastName.length + 1;
+      if (full >= out.fullName.longest.length || !(first && last)) seeKnown('fullName', `${c.firstName} ${c.lastName}`.trim(), first && last);
+      longestNumber = Math.max(longestNumber, c.memberNumber);
       continue;
     }
     const values = mergeValuesOf(m.members, language);
     for (const field of fields) see(field, values[field]);
   }
+  if (String(longestNumber).length > out.memberNumber.longest.length) out.memberNumber.longest = String(longestNumber);
   return out;
 }
