@@ -1,0 +1,75 @@
+import { Alert, Card, Group, ScrollArea, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { BankFilePreview, BankFileTotals } from '../../shared/contract';
+import { formatBankgiro } from '../../shared/nordic/ocr';
+import { useFormat } from '../member/format';
+import { outcomeText } from './labels';
+
+function Figure({ label, totals, money, color, testId }: { label: string; totals: BankFileTotals; money: (m: number) => string; color?: string; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder padding="sm" data-testid={testId}>
+      <Text size="sm" c="dimmed">{label}</Text>
+      <Text fw={700} size="lg" c={color}>{t('payments.summary.count', { count: totals.count, amount: money(totals.amount) })}</Text>
+    </Card>
+  );
+}
+
+/** What the file is, that its own totals were checked, and what importing it will do. */
+export function PreviewSummary({ preview, money }: { preview: BankFilePreview; money: (m: number) => string }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <Stack gap="md" data-testid="payments-preview">
+      <Group gap="xl">
+        <Text><b>{t('payments.file')}:</b> {preview.fileName}</Text>
+        <Text data-testid="payments-format"><b>{t('payments.fileType')}:</b> {t(`payments.formats.${preview.format}`)}</Text>
+        {preview.payee && <Text><b>{t('payments.payee')}:</b> {preview.format === 'bgmax' ? formatBankgiro(preview.payee) : preview.payee}</Text>}
+      </Group>
+      {preview.control ? (
+        <Alert color="teal" title={t('payments.checked')} data-testid="payments-checked">
+          {t('payments.checkedLine', { count: preview.control.count, amount: money(preview.control.total), sections: preview.control.sections })}
+        </Alert>
+      ) : (
+        <Alert color="yellow">{t('payments.noTotals')}</Alert>
+      )}
+      {preview.skipped > 0 && <Text c="dimmed">{t('payments.skipped', { count: preview.skipped })}</Text>}
+      {preview.alreadyImported && (
+        <Alert color="red" role="alert">{t('payments.alreadyImported', { date: fmt.time(preview.alreadyImported.at), name: preview.alreadyImported.fileName })}</Alert>
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Figure label={t('payments.summary.matched')} totals={preview.matched} money={money} color="teal" testId="payments-matched" />
+        <Figure label={t('payments.summary.review')} totals={preview.review} money={money} color={preview.review.count ? 'orange' : undefined} testId="payments-review" />
+        <Figure label={t('payments.summary.duplicates')} totals={preview.duplicates} money={money} testId="payments-duplicates" />
+      </SimpleGrid>
+      {preview.credit > 0 && <Text>{t('payments.summary.credit')}: <b>{money(preview.credit)}</b></Text>}
+      <ScrollArea.Autosize mah={420} type="auto">
+        <Table striped withTableBorder data-testid="payments-preview-table">
+          <Table.Caption>{t('payments.table.caption')}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('payments.table.line')}</Table.Th>
+              <Table.Th>{t('payments.table.date')}</Table.Th>
+              <Table.Th style={{ textAlign: 'right' }}>{t('payments.table.amount')}</Table.Th>
+              <Table.Th>{t('payments.table.payer')}</Table.Th>
+              <Table.Th>{t('payments.table.reference')}</Table.Th>
+              <Table.Th>{t('payments.table.outcome')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {preview.rows.map((r) => (
+              <Table.Tr key={r.line} data-status={r.status}>
+                <Table.Td>{r.line}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.date(r.paidOn)}</Table.Td>
+                <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>{r.currency === preview.currency ? money(r.amount) : `${(r.amount / 100).toFixed(2)} ${r.currency}`}</Table.Td>
+                <Table.Td>{r.payerName ?? ''}</Table.Td>
+                <Table.Td>{[r.references.join(' '), r.message].filter(Boolean).join(' · ')}</Table.Td>
+                <Table.Td>{outcomeText(t, r, money)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea.Autosize>
+    </Stack>
+  );
+}

@@ -1,0 +1,122 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { dispatch } from '../../src/core/dispatch';
+import { writeBgMax } from '../../src/core/payments/test-support/bank-file-writers';
+import type { Api, HandlerArgs, HandlerName, HandlerResult } from '../../src/shared/contract';
+import { expect, test } from './fixtures';
+import { PaymentsPage } from './payments-page';
+
+const SHOTS = process.env.SHOTS_DIR ?? 'test-results';
+
+function caller(api: Api) {
+  return async <K extends HandlerName>(name: K, args: HandlerArgs<K>): Promise<HandlerResult<K>> => {
+    const r = await dispatch(api, name, args);
+    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+    return r.value as HandlerResult<K>;
+  };
+}
+
+/** The whole scrolling tab panel in one picture. */
+async function shot(page: Page, name: string) {
+  const size = page.viewportSize()!;
+  const height = await page.locator('[role="tabpanel"]:visible').last().evaluate((el) => el.scrollHeight + el.getBoundingClientRect().top + 40);
+  await page.setViewportSize({ width: size.width, height: Math.max(size.height, Math.ceil(height)) });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  await page.setViewportSize(size);
+}
+
+test('a BgMax file through the UI: preview with checked totals, import, review two unmatched payments, assign one, undo the import', async ({ page, server, tmpDir }) => {
+  test.setTimeout(90_000);
+  const api = server.core.api;
+  const call = caller(api);
+  await api['register.create']({ path: join(tmpDir, 'Förening.kansli'), associationName: 'Föreningen Ödegård', country: 'SE', language: 'sv', passphrase: 'blå spårvagn sju sjöar' });
+  const [full] = await api['members.types']({});
+  await call('dues.saveSettings', { associationName: 'Föreningen Ödegård', bankgiro: '5402-9681', referenceKind: 'ocr', ocrLevel: 'variable' });
+  await call('dues.saveFees', { year: 2026, fees: [{ membershipTypeId: full.id, amount: 25_000, dueOn: '2026-03-31' }] });
+  const base = { country: 'SE', membershipTypeId: full.id, joinedOn: '2020-01-01', street: 'Storgatan 1', postcode: '90325', city: 'Umeå' } as const;
+  const people = [['Åsa', 'Öberg'], ['Björn', 'Ärlig'], ['Cecilia', 'Ek'], ['David', 'Lund']] as const;
+  for (const [firstName, lastName] of people) await call('members.create', { ...base, firstName, lastName });
+  await call('dues.run', { year: 2026, invoiceDate: '2026-02-01' });
+  const { rows } = await call('dues.invoices', { year: 2026 });
+  const inv = (last: string) => rows.find((r) => r.member.lastName === last)!;
+
+  // Åsa and Björn pay with the OCR number (Björn 50 kr too much); Cecilia and David write no reference.
+  const path = join(tmpDir, 'BgMax 2026-03-10.txt');
+  await writeFile(path, writeBgMax('54029681', '2026-03-10', [
+    { reference: inv('Öberg').reference, amount: 25_000, name: 'Åsa Öberg' },
+    { reference: inv('Ärlig').reference, amount: 30_000, name: 'Björn Ärlig' },
+    { reference: null, amount: 25_000, name: 'Cecilia Ek', message: 'Medlemsavgift' },
+    { reference: null, amount: 25_000, name: 'D. Lund', message: `Medlem ${inv('Lund').member.memberNumber}` },
+  ]));
+  await page.reload();
+
+  const payments = new PaymentsPage(page);
+  await payments.open();
+  await payments.pick(path);
+  const preview = payments.preview();
+  await expect(preview).toBeVisible();
+  await expect(page.getByTestId('payments-format')).toContainText('Bankgirots inbetalningsfil (BgMax)');
+  await expect(page.getByTestId('payments-checked')).toContainText(/4 betalningar, 1\s050,00\skr i 1 avsnitt: stämmer/);
+  await expect(page.getByTestId('payments-matched')).toContainText(/2 betalningar · 550,00\skr/);
+  await expect(page.getByTestId('payments-review')).toContainText(/2 betalningar · 500,00\skr/);
+  await expect(preview).toContainText('Betalat för mycket: sparas som tillgodo på medlemmen');
+  await shot(page, 'payments-preview');
+  expect((await call('dues.invoice', { id: inv('Öberg').id })).status).toBe('open'); // nothing booked yet
+
+  await payments.importFile();
+  await expect(page.getByTestId('payments-imported')).toContainText('2 betalningar bokförda, 2 att granska');
+  expect((await call('dues.invoice', { id: inv('Öberg').id })).status).toBe('paid');
+  expect((await call('dues.account', { memberId: inv('Ärlig').member.memberId })).balance).toBe(-5_000);
+
+  // Review: both unmatched payments, each with its suggestion.
+  await page.getByRole('button', { name: 'Granska 2 betalningar' }).click();
+  await expect(payments.reviewItems()).toHaveCount(2);
+  await expect(page.getByTestId('payments-review-count')).toHaveText('2 betalningar att granska');
+  const cecilia = payments.reviewItems().filter({ hasText: 'Cecilia Ek' });
+  const david = payments.reviewItems().filter({ hasText: 'D. Lund' });
+  await expect(cecilia).toContainText('samma namn');
+  await expect(cecilia).toContainText('samma belopp');
+  await expect(david).toContainText('medlemsnummer i meddelandet');
+  await shot(page, 'payments-review');
+
+  await cecilia.getByRole('button', { name: new RegExp(`^Bokför på faktura ${inv('Ek').number}`) }).click();
+  await expect(payments.reviewItems()).toHaveCount(1);
+  await expect(page.getByTestId('payments-review-count')).toHaveText('1 betalning att granska');
+  expect((await call('dues.invoice', { id: inv('Ek').id })).status).toBe('paid');
+
+  // The decided one is shown on request, with where the money went.
+  await page.getByLabel('Visa avgjorda betalningar').check();
+  await expect(page.getByTestId('payments-decision')).toContainText(`faktura ${inv('Ek').number} · Cecilia Ek`);
+
+  // Undo the whole import: every payment it booked goes, the one assigned in review too.
+  await payments.tab('imports');
+  await expect(payments.importRows()).toHaveCount(1);
+  await expect(payments.importRows().first().getByTestId('payments-import-parts')).toHaveText('2 bokförda · 1 att granska · 1 bokförda av dig');
+  await shot(page, 'payments-imports');
+  await payments.undoNewest();
+  await expect(payments.importRows().first()).toHaveAttribute('data-undone', 'yes');
+  for (const last of ['Öberg', 'Ärlig', 'Ek']) expect((await call('dues.invoice', { id: inv(last).id })).status).toBe('open');
+  expect((await call('dues.account', { memberId: inv('Ärlig').member.memberId })).balance).toBe(25_000);
+  await payments.tab('review');
+  await expect(page.getByTestId('payments-review-empty')).toBeVisible();
+});
+
+test('a file for another bankgiro is refused with the line, nothing imported', async ({ page, server, tmpDir }) => {
+  const api = server.core.api;
+  const call = caller(api);
+  await api['register.create']({ path: join(tmpDir, 'Förening.kansli'), associationName: 'Föreningen', country: 'SE', language: 'sv', passphrase: 'blå spårvagn sju sjöar' });
+  await call('dues.saveSettings', { associationName: 'Föreningen', bankgiro: '5402-9681', referenceKind: 'ocr' });
+  const path = join(tmpDir, 'annan.txt');
+  await writeFile(path, writeBgMax('9912346', '2026-03-10', [{ reference: '1230', amount: 25_000 }]));
+  await page.reload();
+  const payments = new PaymentsPage(page);
+  await payments.open();
+  await payments.pick(path);
+  const error = page.getByTestId('payments-error');
+  await expect(error).toHaveAttribute('data-error-code', 'file-other-payee');
+  await expect(error).toHaveText('Rad 2: filen gäller ett annat konto (9912346), inte föreningens. Inget lästes in.');
+  await expect(payments.preview()).toHaveCount(0);
+  await shot(page, 'payments-refused');
+  expect(await call('payments.imports', {})).toEqual([]);
+});
