@@ -154,4 +154,12 @@ test('opt-outs from a pasted list and on the member page; a newsletter written w
   expect(html).toContain('<h1 style="font-size:24px;margin:1.2em 0 .4em">Sommar i föreningen</h1>');
   expect(html).toContain('Hej <strong>alla</strong>! &lt;script&gt;x&lt;/script&gt;');
   expect(html).toContain('<a href="https://example.org/sommar" style="color:#1c5fa8">Program</a>');
+
+  // BCC lists to copy: Bo said no to e-mail, so only Åsa; showing them counts as exported.
+  await page.getByRole('button', { name: 'Visa för kopiering' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Listor för hemlig kopia (BCC)' });
+  await expect(dialog.getByRole('textbox', { name: 'Grupp 1 av 1 (1 adress)' })).toHaveValue('asa@example.se');
+  await shot(page, 'bcc.png');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('mark-sent')).toBeVisible();
 });

@@ -219,6 +219,10 @@ describe('e-mail, letters and newsletters', () => {
     expect(rows).toEqual([['E-mail', 'First name', 'Last name', 'Member no.'], ['asa@example.org', 'Åsa', 'Ödegård', '1']]);
     const chunks = await t.call('sendOuts.bccChunks', { id: e.id, chunkSize: 1 });
     expect(chunks).toEqual({ chunks: [['asa@example.org']], people: 1 });
+    // Shown to copy counts as exported: "sent" can log it, and the export log has it.
+    expect((await t.call('sendOuts.get', { id: e.id })).files.map((f) => [f.kind, f.fileName])).toEqual([['bcc', ''], ['emailCsv', 'epost.csv']]);
+    expect((await t.call('sendOuts.markSent', { id: e.id })).entries).toBe(1);
+    expect((await t.call('exports.log', {})).entries.map((x) => [x.format, x.fileName, x.scope])).toEqual([['txt', '', 'everyone'], ['csv', 'epost.csv', 'everyone']]);
   });
 
   it('letters for those the channel cannot reach, in one PDF with their labels', async () => {

@@ -138,12 +138,32 @@ export async function exportSendOut(
   checkExportable(s, kind);
   const built = await build(ctx, s, kind, path, language, chunkSize ?? readCommunicationSettings(ctx.db).bccChunkSize);
   await writeAll(built.files);
+  recordExport(ctx, s, kind, built.route, built.memberIds, built.files.map((f) => basename(f.path)), built.people, built.messages);
+  return { paths: built.files.map((f) => f.path), people: built.people, messages: built.messages, ...(built.sms ? { sms: built.sms } : {}) };
+}
+
+/**
+ * What an export leaves in the register: the route's recipients frozen (what "mark sent" logs),
+ * the files in the send-out's list and in the register's export log (accountability: personal
+ * data left the register), and the send-out exported. `fileNames` empty: shown on screen to copy.
+ */
+export function recordExport(
+  ctx: RegisterContext,
+  s: SendOutEntity,
+  kind: SendOutFileKind,
+  route: Route | null,
+  memberIds: number[],
+  fileNames: string[],
+  people: number,
+  messages: number,
+): void {
   const at = isoTime(ctx.now());
+  const names = fileNames.length ? fileNames : [''];
   ctx.write(() => {
-    if (built.route) freezeRoute(ctx.db, s.id, built.route, built.memberIds, at);
-    for (const f of built.files) {
+    if (route) freezeRoute(ctx.db, s.id, route, memberIds, at);
+    for (const name of names) {
       ctx.db.run(sql`INSERT INTO send_out_files (send_out_id, at, kind, file_name, people, messages)
-                     VALUES (${s.id}, ${at}, ${kind}, ${basename(f.path)}, ${built.people}, ${built.messages})`);
+                     VALUES (${s.id}, ${at}, ${kind}, ${name}, ${people}, ${messages})`);
     }
     ctx.db.run(sql`UPDATE send_outs SET status = 'exported', exported_at = ${at}, updated_at = ${at} WHERE id = ${s.id}`);
   });
@@ -152,15 +172,7 @@ export async function exportSendOut(
     s.audience.kind === 'segment'
       ? { id: s.audience.segmentId, name: s.audienceName }
       : { id: null, name: s.audience.kind === 'all' ? null : audienceText(s, ctx.language) };
-  for (const f of built.files) {
-    logExport(ctx, {
-      kind: 'sendOut',
-      format: FILE_EXTENSION[kind],
-      segment,
-      people: built.people,
-      columns: [kind],
-      fileName: basename(f.path),
-    });
+  for (const name of names) {
+    logExport(ctx, { kind: 'sendOut', format: FILE_EXTENSION[kind], segment, people, columns: [kind], fileName: name });
   }
-  return { paths: built.files.map((f) => f.path), people: built.people, messages: built.messages, ...(built.sms ? { sms: built.sms } : {}) };
 }

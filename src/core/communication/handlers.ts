@@ -9,7 +9,7 @@ import { isoDate, isoTime, type ContextProvider } from '../register/context';
 import { readSettings } from '../register/settings';
 import { checkAudience } from './audience';
 import { bccChunks } from './email-export';
-import { checkExportable, exportSendOut, messagesFor, selectionOf } from './export';
+import { checkExportable, exportSendOut, messagesFor, recordExport, selectionOf } from './export';
 import { planIcs } from './ics';
 import { loadSelection } from './load';
 import { mergeValueStats } from './merge';
@@ -106,7 +106,10 @@ export function createCommunicationHandlers(context: ContextProvider): Communica
       const s = mustGetSendOut(ctx.db, id);
       checkExportable(s, 'bcc');
       const messages = messagesFor(selectionOf(ctx, s), 'email');
-      return { chunks: bccChunks(messages, chunkSize ?? readCommunicationSettings(ctx.db).bccChunkSize), people: messages.reduce((n, m) => n + m.members.length, 0) };
+      const memberIds = messages.flatMap((m) => m.members.map((x) => x.id));
+      // Shown to be copied into a mail program: as much an export as the file.
+      recordExport(ctx, s, 'bcc', 'email', memberIds, [], memberIds.length, messages.length);
+      return { chunks: bccChunks(messages, chunkSize ?? readCommunicationSettings(ctx.db).bccChunkSize), people: memberIds.length };
     },
 
     async 'sendOuts.markSent'({ id, on }) {

@@ -271,7 +271,10 @@ export const communicationContract = {
   ),
   /** A sanitised default file name, e.g. "SMS – Årsmöte – 2026-03-01.csv". */
   'sendOuts.defaultName': handler<{ name: string }>()(z.object({ id: idSchema, kind: z.enum(SEND_OUT_FILE_KINDS), language: languageSchema })),
-  /** BCC lists in chunks for copying into a mail program (same recipients as the e-mail export). */
+  /**
+   * BCC lists in chunks for copying into a mail program (same recipients as the e-mail export).
+   * Shown is exported: the e-mail recipients are frozen for "sent" and the export log records it.
+   */
   'sendOuts.bccChunks': handler<{ chunks: string[][]; people: number }>()(
     z.object({ id: idSchema, chunkSize: z.number().int().min(1).max(1000).optional() }),
   ),

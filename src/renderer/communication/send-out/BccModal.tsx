@@ -1,21 +1,31 @@
 import { Alert, Button, Group, Loader, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { useErrorText } from '../../components/ErrorAlert';
 
 /** The BCC lists on screen, one box per chunk with a copy button, for an ordinary mail program. */
-export function BccModal(props: { opened: boolean; onClose: () => void; id: number; chunkSize: number }) {
+export function BccModal(props: { opened: boolean; onClose: () => void; id: number; chunkSize: number; onShown: () => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [chunks, setChunks] = useState<string[][] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState<number | null>(null);
+  // The latest callback, without asking again for the lists each time the parent renders.
+  const onShown = useRef(props.onShown);
+  useEffect(() => {
+    onShown.current = props.onShown;
+  });
   useEffect(() => {
     if (!props.opened) return;
     let live = true;
     call('sendOuts.bccChunks', { id: props.id, chunkSize: props.chunkSize })
-      .then((r) => live && (setChunks(r.chunks), setError(null)))
+      .then((r) => {
+        if (!live) return;
+        setChunks(r.chunks);
+        setError(null);
+        onShown.current(); // shown = exported: the send-out's state changed
+      })
       .catch((e) => live && setError(errorText(e, 'communication')));
     return () => {
       live = false;

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FILE_KINDS_BY_CHANNEL, type SendOutEntity, type SendOutExportResult, type SendOutFileEntry, type SendOutFileKind } from '../../../shared/contract';
@@ -124,22 +124,24 @@ export function ExportsPanel(props: {
         {s.files.length > 0 && (
           <Stack gap={4}>
             <Title order={5}>{t('communication.files.written')}</Title>
-            <Table data-testid="file-log">
-              <Table.Tbody>
-                {s.files.map((f) => (
-                  <Table.Tr key={f.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.time(f.at)}</Table.Td>
-                    <Table.Td>{t(`communication.files.kinds.${f.kind}`)}</Table.Td>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{f.fileName}</Table.Td>
-                    <Table.Td style={{ textAlign: 'right' }}>{f.messages ? n(f.messages) : ''}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            {/* Stacked lines, not a table: the panel is narrow and file names are long. */}
+            <Stack gap={6} data-testid="file-log">
+              {s.files.map((f) => (
+                <div key={f.id}>
+                  <Text size="sm" fw={500}>
+                    {t(`communication.files.kinds.${f.kind}`)}
+                    {f.messages > 0 && <Text span size="sm" c="dimmed">{` · ${t('communication.files.messages', { count: f.messages })}`}</Text>}
+                  </Text>
+                  <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                    {fmt.time(f.at)} · {f.fileName || t('communication.files.onScreen')}
+                  </Text>
+                </div>
+              ))}
+            </Stack>
           </Stack>
         )}
       </Stack>
-      <BccModal opened={bccOpen} onClose={() => setBccOpen(false)} id={s.id} chunkSize={chunk} />
+      <BccModal opened={bccOpen} onClose={() => setBccOpen(false)} id={s.id} chunkSize={chunk} onShown={props.onExported} />
     </Paper>
   );
 }
