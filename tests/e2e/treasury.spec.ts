@@ -6,6 +6,7 @@ import { dispatch } from '../../src/core/dispatch';
 import { readSie } from '../../src/core/payments/sie/read';
 import type { Api, HandlerArgs, HandlerName, HandlerResult } from '../../src/shared/contract';
 import { expect, test } from './fixtures';
+import { KansliApp } from './app';
 import { TreasuryPage } from './treasury-page';
 
 // Other engineers' runs clear test-results; SHOTS_DIR keeps these screenshots apart when needed.
@@ -171,6 +172,18 @@ test('Autogiro through the UI: a mandate requested and activated, the year’s p
       ['1510', -30000],
     ],
   ]);
+
+  // The member page's dues tab shows the mandate beside "pays by autogiro".
+  const app = new KansliApp(page);
+  await page.getByRole('tablist', { name: 'Vyer' }).getByRole('tab', { name: 'Medlemmar', exact: true }).click();
+  await app.search('Åkesson');
+  await app.rows().first().click();
+  const drawer = page.getByRole('dialog');
+  await drawer.getByTestId('member-title').click();
+  await page.keyboard.press('Alt+7');
+  await expect(drawer.getByTestId('member-mandate')).toContainText('Aktivt');
+  await expect(drawer.getByTestId('member-mandate')).toContainText('Nytt medgivande');
+  await page.screenshot({ path: join(SHOTS, 'treasury-member-mandate.png') });
 });
 
 test('AvtaleGiro through the UI in bokmål: Nets’ identifiers, the claims file, and the OCR giro file booked', async ({ page, server, tmpDir }) => {

@@ -10,6 +10,7 @@ import { InvoiceDetailModal } from '../dues/invoices/InvoiceDetail';
 import { StatusBadge } from '../dues/invoices/StatusBadge';
 import { useMoney } from '../dues/money';
 import { useFormat } from './format';
+import { MemberMandate } from '../treasury/MemberMandate';
 
 /**
  * The member's dues: what is owed now, every invoice and payment, and whether the member pays by
@@ -34,6 +35,7 @@ export function MemberDuesTab({ page, info }: { page: MemberPageEntity; info: Re
     <Stack gap="lg" data-testid="member-dues">
       <Balance balance={account.balance} money={money} />
       <DirectDebitForm key={JSON.stringify(account.directDebit)} account={account} info={info} onSaved={() => void load()} />
+      {info.country === 'SE' && <MemberMandate key={JSON.stringify(account.directDebit)} memberId={memberId} />}
 
       <Stack gap="xs">
         <Title order={5}>{t('dues.account.invoices')}</Title>

@@ -181,6 +181,8 @@ export const directDebitContract = {
 
   /** Autogiro mandates and members on autogiro without one. */
   'directDebit.mandates': handler<MandatesList>()(z.object({})),
+  /** One member's Autogiro mandate (the member page), or null. */
+  'directDebit.mandate': handler<MandateEntity | null>()(z.object({ memberId: idSchema })),
   /**
    * Asks for a new mandate for the member (sent with the next mandate file) and sets the member
    * to pay by autogiro. Clearing + account and person/organisation number come from a paper

@@ -60,6 +60,8 @@ describe('Autogiro: mandates, payment orders and the bank’s answers, round tri
       [anna.id, 'active', '32', '2027-01-14'],
     ]);
     expect(list.withoutMandate.map((m) => m.memberId)).toEqual([dan.id]);
+    expect(await d.call('directDebit.mandate', { memberId: anna.id })).toMatchObject({ status: 'active', statusCode: '32' });
+    expect(await d.call('directDebit.mandate', { memberId: dan.id })).toBeNull();
     expect(await d.call('dues.directDebit', { memberId: anna.id })).toMatchObject({ kind: 'autogiro', since: '2027-01-14' });
     expect((await d.call('dues.directDebit', { memberId: bo.id })).kind).toBe('none'); // back to paying by invoice
     expect(fieldCodes(await d.result('directDebit.importMandateAdvice', { path: advice }))).toEqual({ path: 'file-already-imported' });

@@ -5,7 +5,7 @@ import { exportMandateFile, exportOrders } from './exports';
 import { listFiles } from './files';
 import { importAutogiroReport, importMandateAdvice } from './imports';
 import { importAvtaleGiroOcr, type OcrParser } from './avtalegiro-import';
-import { cancelMandate, listMandates, requestMandate } from './mandates';
+import { cancelMandate, getMandate, listMandates, requestMandate } from './mandates';
 import { listOrders } from './order-list';
 import { previewOrders } from './orders';
 import { directDebitSettings, saveDirectDebitSettings } from './settings';
@@ -33,6 +33,9 @@ export function createDirectDebitHandlers(context: ContextProvider, ocr: OcrPars
     },
     async 'directDebit.mandates'() {
       return listMandates(context().db);
+    },
+    async 'directDebit.mandate'({ memberId }) {
+      return getMandate(context().db, memberId);
     },
     async 'directDebit.requestMandate'(args) {
       const ctx = swedish();

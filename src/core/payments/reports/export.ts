@@ -33,7 +33,6 @@ const plainAmount = (minor: number, language: Language) => {
 
 function build(ctx: RegisterContext, choice: ReportChoice, language: Language): Table {
   const t = REPORT_TEXTS[language];
-  const date = (iso: string) => longDate(iso, language);
   const name = (m: { firstName: string; lastName: string }) => `${m.firstName} ${m.lastName}`;
   const money = (minor: number) => formatMoney(minor, language, currencyOf(ctx.country));
   if (choice.report === 'receivables') {
@@ -58,14 +57,15 @@ function build(ctx: RegisterContext, choice: ReportChoice, language: Language): 
         ]),
         [t.total, '', '', '', '', { money: r.totals.invoiced }, { money: r.totals.paid }, { money: r.totals.outstanding }, '', '', ''],
       ],
-      widths: [40, 40, '*', 58, 58, 62, 62, 62, 58, 46, 40],
+      widths: [40, 52, '*', 64, 64, 64, 64, 70, 70, 50, 62],
       orientation: 'landscape',
     };
   }
   if (choice.report === 'payments') {
     const r = paymentsReport(ctx, choice.from, choice.to);
     return {
-      title: t.payments(date(r.from), date(r.to)),
+      // ISO dates keep the title on one line beside the association's name.
+      title: t.payments(r.from, r.to),
       header: t.paymentColumns,
       rows: [
         ...r.days.map((d) => [d.date, t.method[d.method], String(d.count), { money: d.amount }]),

@@ -42,6 +42,7 @@ export default {
     },
     mandates: {
       title: 'Autogiro mandates',
+      one: 'Autogiro mandate',
       intro: 'A member who pays by Autogiro needs a mandate at Bankgirot. The payer number is the member number. Requests and cancellations are collected here and sent in one file.',
       request: 'Request a mandate',
       requestTitle: 'Request an Autogiro mandate',
@@ -267,6 +268,7 @@ export default {
     },
     mandates: {
       title: 'Autogiromedgivanden',
+      one: 'Autogiromedgivande',
       intro: 'En medlem som betalar med autogiro behöver ett medgivande hos Bankgirot. Betalarnumret är medlemsnumret. Nya medgivanden och makuleringar samlas här och skickas i en fil.',
       request: 'Begär medgivande',
       requestTitle: 'Begär autogiromedgivande',
@@ -492,6 +494,7 @@ export default {
     },
     mandates: {
       title: 'Autogiro-fullmakter',
+      one: 'Autogiro-fullmakt',
       intro: 'Et medlem som betaler med Autogiro trenger en fullmakt hos Bankgirot. Betalernummeret er medlemsnummeret. Nye fullmakter og slettinger samles her og sendes i én fil.',
       request: 'Be om fullmakt',
       requestTitle: 'Be om Autogiro-fullmakt',
