@@ -268,6 +268,18 @@ describe('opt-outs', () => {
     expect(await t.call('optOuts.member', { memberId: asa.id })).toEqual([]);
   });
 
+  it('still hold after the member is merged with a duplicate, and can be taken back there', async () => {
+    const { board, bo } = await setup();
+    const twin = await member('Bosse', { mobile: '070-555 66 77' });
+    await t.call('optOuts.set', { memberId: twin.id, channel: 'sms', optedOut: true });
+    await t.call('duplicates.merge', { keepId: bo.id, otherId: twin.id, choose: {} });
+    expect((await t.call('optOuts.member', { memberId: bo.id })).map((o) => [o.memberId, o.channel])).toEqual([[bo.id, 'sms']]);
+    const r = await t.call('sendOuts.recipients', { channel: 'sms', audience: { kind: 'group', groupId: board.id } });
+    expect(r.leftOut.rows.map((x) => [x.firstName, x.reason])).toEqual([['Bo', 'opted-out'], ['Cia', 'no-consent']]);
+    expect(await t.call('optOuts.set', { memberId: bo.id, channel: 'sms', optedOut: false })).toEqual([]);
+    expect((await t.call('sendOuts.recipients', { channel: 'sms', audience: { kind: 'group', groupId: board.id } })).leftOut.total).toBe(1);
+  });
+
   it('from a pasted list: numbers and addresses found, unknown and unreadable lines reported, nothing applied half', async () => {
     const { asa, bo, dan } = await setup();
     const text = '+46701112233;STOP\n0707778899 stop\nASA@example.org\n+46709999999\nstopp\n\n070-777 88 99';

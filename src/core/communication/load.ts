@@ -54,10 +54,19 @@ export function loadCandidates(ctx: RegisterContext, audience: Audience, at: str
     });
 }
 
-/** Every opt-out, as member ids per channel (a few hundred rows at most). */
+/**
+ * Every opt-out, as member ids per channel (a few hundred rows at most). An opt-out given under a
+ * record that was later merged into another (duplicates.merge) holds for the kept member too.
+ */
 export function loadOptOuts(ctx: RegisterContext): Record<OptOutChannel, Set<number>> {
   const out: Record<OptOutChannel, Set<number>> = { sms: new Set(), email: new Set(), post: new Set() };
-  for (const r of ctx.db.all<{ member_id: number; channel: OptOutChannel }>(sql`SELECT member_id, channel FROM opt_outs`)) out[r.channel].add(r.member_id);
+  const rows = ctx.db.all<{ id: number; channel: OptOutChannel }>(
+    sql`WITH RECURSIVE up(id, channel) AS (
+          SELECT member_id, channel FROM opt_outs
+          UNION SELECT m.merged_into, up.channel FROM up JOIN members m ON m.id = up.id WHERE m.merged_into IS NOT NULL)
+        SELECT id, channel FROM up`,
+  );
+  for (const r of rows) out[r.channel].add(r.id);
   return out;
 }
 

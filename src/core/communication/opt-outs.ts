@@ -4,10 +4,20 @@ import { parsePhone } from '../../shared/nordic/phone';
 import type { Db } from '../db/database';
 import { sql } from '../db/sql';
 
+/**
+ * The member and everyone merged into them (duplicates.merge archives the other member with
+ * merged_into): an opt-out given under either record still holds for the person.
+ */
+const selfAndMerged = (memberId: number) =>
+  sql`WITH RECURSIVE merged(id) AS (SELECT ${memberId} UNION SELECT m.id FROM members m JOIN merged ON m.merged_into = merged.id)`;
+
 export function memberOptOuts(db: Db, memberId: number): OptOutEntity[] {
+  // The earliest opt-out per channel (min() makes SQLite take the other columns from its row).
   return db
     .all<{ channel: OptOutChannel; on_date: string; source: OptOutEntity['source']; note: string }>(
-      sql`SELECT channel, on_date, source, note FROM opt_outs WHERE member_id = ${memberId} ORDER BY channel`,
+      sql`${selfAndMerged(memberId)}
+          SELECT channel, min(on_date) AS on_date, source, note FROM opt_outs WHERE member_id IN (SELECT id FROM merged)
+          GROUP BY channel ORDER BY channel`,
     )
     .map((r) => ({ memberId, channel: r.channel, on: r.on_date, source: r.source, note: r.note }));
 }
@@ -21,7 +31,7 @@ export function recordOptOut(db: Db, o: { memberId: number; channel: OptOutChann
 }
 
 export function removeOptOut(db: Db, memberId: number, channel: OptOutChannel): void {
-  db.run(sql`DELETE FROM opt_outs WHERE member_id = ${memberId} AND channel = ${channel}`);
+  db.run(sql`${selfAndMerged(memberId)} DELETE FROM opt_outs WHERE channel = ${channel} AND member_id IN (SELECT id FROM merged)`);
 }
 
 const EMAIL_IN_LINE = /[^\s,;:<>"()[\]]+@[^\s,;:<>"()[\]]+/;
