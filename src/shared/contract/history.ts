@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { handler } from './define';
 import { idSchema } from './types';
 
-export const HISTORY_SOURCES = ['edit', 'bulk', 'merge', 'status', 'undo', 'dues', 'survey-phone', 'survey-paper', 'survey-form'] as const;
+export const HISTORY_SOURCES = ['edit', 'bulk', 'merge', 'status', 'undo', 'dues', 'import', 'survey-phone', 'survey-paper', 'survey-form'] as const;
 export type HistorySource = (typeof HISTORY_SOURCES)[number];
 
 /**
  * One changed field. `field` is a member field name ("email", "membershipTypeId", "status",
- * "archivedAt", "householdId", "mergedInto", "mergedFrom"), or `custom:<fieldId>` for a custom field.
+ * "archivedAt", "householdId", "mergedInto", "mergedFrom"), or `custom:<fieldId>` for a custom field;
+ * "created" (source 'import') is a member an import added, its new value the file's name.
  * Values are text as stored (booleans "1"/"0"); identity numbers masked.
  */
 export interface HistoryEntity {
