@@ -88,7 +88,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createSegmentsHandlers(context),
     ...createBulkHandlers(context),
     ...createDuplicatesHandlers(context),
-    ...createImportsHandlers(context),
+    ...createImportsHandlers(context, options.emit),
     ...createExportsHandlers(context),
     ...createDuesHandlers(context, jobs),
     ...createCommunicationHandlers(context),

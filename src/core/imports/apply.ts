@@ -6,12 +6,13 @@ import { sql } from '../db/sql';
 import { conflict, invalid, notFound } from '../members/errors';
 import { mustGetMember } from '../members/queries';
 import type { NormalizedMember } from '../members/rules';
-import { insertMember, updateMember } from '../members/writes';
+import { insertMembers } from '../members/batch-insert';
+import { insertMember, reserveMemberNumbers, updateMember } from '../members/writes';
 import { isoDate, isoTime, type RegisterContext } from '../register/context';
-import type { PlannedRow } from './validate';
+import type { PlannedRow } from './plan';
 
 /** Member fields an import may write into an existing member. */
-const WRITABLE: ImportMemberField[] = [
+const WRITABLE: Exclude<ImportMemberField, 'memberNumber'>[] = [
   'firstName', 'lastName', 'birthDate', 'identityNumber', 'street', 'postcode', 'city', 'country',
   'email', 'mobile', 'consentSms', 'consentEmail', 'consentPost', 'joinedOn',
 ];
@@ -100,56 +101,99 @@ export function getRun(db: Db, id: number): ImportRunEntity {
   return listRuns(db, 1_000_000).find((r) => r.id === id)!;
 }
 
+/** What checking the rows gave, as the write needs it: the rows to create or update, in file order, and counts. */
+export interface CollectedPlan {
+  writes: PlannedRow[];
+  skipped: number;
+  invalid: number;
+}
+
+const NO_CELLS: string[] = [];
+const NOTHING_GIVEN = new Set<ImportTarget>();
+const NO_CUSTOM: PlannedRow['custom'] = [];
+const NO_GROUPS: number[] = [];
+
+/** A plan to fill, and the visit that fills it (rows skipped or invalid are only counted). */
+export function collector(): { plan: CollectedPlan; visit: (r: PlannedRow) => void } {
+  const plan: CollectedPlan = { writes: [], skipped: 0, invalid: 0 };
+  return {
+    plan,
+    visit(r) {
+      // Kept until the write: only what it needs (a new member's own fields are all written).
+      if (r.action === 'create') plan.writes.push({ ...r, cells: NO_CELLS, given: NOTHING_GIVEN, custom: r.custom.length ? r.custom : NO_CUSTOM, groups: r.groups.length ? r.groups : NO_GROUPS });
+      else if (r.action === 'update') plan.writes.push({ ...r, cells: NO_CELLS });
+      else if (r.action === 'skip') plan.skipped++;
+      else plan.invalid++;
+    },
+  };
+}
+
 /**
- * Writes the planned rows in one transaction through the member form's own insert and update,
- * and records them for undo: created members in bulk_changes ('created'), updated members with
- * a snapshot of what they were ('snapshot', and the updated_at the import left, to see later edits).
+ * How new members are inserted: 'batch' (insertMembers, the import's own path) or 'single'
+ * (insertMember row by row, the form's path: the reference the batch is tested against).
  */
-export function applyPlan(
-  ctx: RegisterContext,
-  fileName: string,
-  drive: (visit: (r: PlannedRow) => void) => void,
-  onlyValid: boolean,
-): ImportRunEntity {
+export type InsertPath = 'batch' | 'single';
+
+/**
+ * Writes a checked plan in one transaction and records it for undo: the created members' ids in
+ * bulk_changes ('created-range', with the updated_at the import left, to see later edits), updated
+ * members with a snapshot of what they were. Every member the import touches gets history rows
+ * with the source 'import' (the created ones: 'created' with the file name). The plan must have
+ * been checked against the register as it is (nothing written since).
+ */
+export function applyPlan(ctx: RegisterContext, fileName: string, plan: CollectedPlan, onlyValid: boolean, insert: InsertPath = 'batch'): ImportRunEntity {
   return ctx.write(() => {
     const db = ctx.db;
-    const now = isoTime(ctx.now());
-    const { lastId: op } = db.run(sql`INSERT INTO operations (kind, summary, created_at) VALUES ('import', ${JSON.stringify({ changed: 0, fileName })}, ${now})`);
-    const maxBefore = db.column(sql`SELECT coalesce(max(id), 0) FROM members`)[0];
-    const historyBefore = db.column(sql`SELECT coalesce(max(id), 0) FROM member_history`)[0];
-    let created = 0;
-    let updated = 0;
-    let skipped = 0;
-    let invalidRows = 0;
-    // Rows are written as they are checked: the file's rows are never all held as planned rows.
-    drive((r) => {
-      if (r.action === 'invalid') invalidRows++;
-      if (r.action === 'create' && r.member) {
-        const id = insertMember(ctx, r.member);
-        writeExtras(ctx, op, id, r, 'create', r.member.joinedOn ?? isoDate(ctx.now()));
-        created++;
-      } else if (r.action === 'update' && r.member && r.duplicate) {
-        const existing = mustGetMember(db, r.duplicate.memberId);
-        const merged = mergeInto(existing, r.member, r.given, r.policy === 'overwrite');
-        const extras = writeExtras(ctx, op, existing.id, r, r.policy === 'overwrite' ? 'overwrite' : 'fillEmpty', existing.joinedOn ?? isoDate(ctx.now()));
-        if (changed(toNormalized(existing), merged)) {
-          db.run(sql`INSERT INTO bulk_changes (op_id, tbl, row_id, col, old_value, new_value)
-                     VALUES (${op}, 'members', ${existing.id}, 'snapshot', ${JSON.stringify(toNormalized(existing))}, ${JSON.stringify(merged)})`);
-          updateMember(ctx, existing, merged);
-        } else if (!extras) {
-          skipped++;
-          return;
-        }
-        updated++;
-      } else skipped++;
-    });
-    // Thrown inside the transaction: everything written above is rolled back.
+    const { writes, skipped: skippedRows, invalid: invalidRows } = plan;
+    // Thrown inside the transaction, before anything is written.
     if (invalidRows && !onlyValid) {
       throw new KansliError('validation', 'import-has-invalid-rows', { fields: [{ field: 'path', code: 'import-has-invalid-rows' }], count: invalidRows });
     }
+    const now = isoTime(ctx.now());
+    const today = isoDate(ctx.now());
+    const { lastId: op } = db.run(sql`INSERT INTO operations (kind, summary, created_at) VALUES ('import', ${JSON.stringify({ changed: 0, fileName })}, ${now})`);
+    const maxBefore = db.column(sql`SELECT coalesce(max(id), 0) FROM members`)[0];
+    const historyBefore = db.column(sql`SELECT coalesce(max(id), 0) FROM member_history`)[0];
+    // Rows left out for their problems count as skipped, as the user chose to import the valid ones only.
+    let skipped = skippedRows + invalidRows;
+    let updated = 0;
+
+    const creates = writes.filter((r) => r.action === 'create');
+    let ids: number[];
+    if (insert === 'batch') ids = insertMembers(ctx, creates.map((r) => ({ member: r.member!, memberNumber: r.memberNumber })));
+    else {
+      // Numbers handed out to rows without one come after every number the file keeps (as insertMembers does).
+      const keptAbove = creates.reduce((a, r) => Math.max(a, r.memberNumber ?? 0), 0);
+      if (keptAbove) reserveMemberNumbers(db, 0, keptAbove);
+      ids = creates.map((r) => insertMember(ctx, r.member!, r.memberNumber ?? undefined));
+    }
+    creates.forEach((r, i) => (r.custom.length || r.groups.length) && writeExtras(ctx, op, ids[i], r, 'create', r.member!.joinedOn ?? today));
+    const created = ids.length;
+    if (created) {
+      // The new members have consecutive ids (nothing else inserts members in this transaction):
+      // one record of the range, with the updated_at they all got, stands for one per member.
+      db.run(sql`INSERT INTO bulk_changes (op_id, tbl, row_id, col, old_value, new_value)
+                 VALUES (${op}, 'members', ${maxBefore + 1}, 'created-range', ${maxBefore + created}, ${now})`);
+      db.run(sql`INSERT INTO member_history (member_id, at, field, old_value, new_value, source, op_id)
+                 SELECT id, ${now}, 'created', NULL, ${fileName}, 'import', ${op} FROM members WHERE id > ${maxBefore} ORDER BY id`);
+    }
+
+    for (const r of writes) {
+      if (r.action !== 'update' || !r.member || !r.duplicate) continue;
+      const existing = mustGetMember(db, r.duplicate.memberId);
+      const merged = mergeInto(existing, r.member, r.given, r.policy === 'overwrite');
+      const extras = writeExtras(ctx, op, existing.id, r, r.policy === 'overwrite' ? 'overwrite' : 'fillEmpty', existing.joinedOn ?? today);
+      if (changed(toNormalized(existing), merged)) {
+        db.run(sql`INSERT INTO bulk_changes (op_id, tbl, row_id, col, old_value, new_value)
+                   VALUES (${op}, 'members', ${existing.id}, 'snapshot', ${JSON.stringify(toNormalized(existing))}, ${JSON.stringify(merged)})`);
+        updateMember(ctx, existing, merged, 'import');
+      } else if (!extras) {
+        skipped++;
+        continue;
+      }
+      updated++;
+    }
     if (!created && !updated) throw invalid('path', 'nothing-to-import');
-    db.run(sql`INSERT INTO bulk_changes (op_id, tbl, row_id, col, old_value, new_value)
-               SELECT ${op}, 'members', id, 'created', NULL, updated_at FROM members WHERE id > ${maxBefore}`);
     // The history rows the updates wrote belong to the import: undo removes them.
     db.run(sql`UPDATE member_history SET op_id = ${op} WHERE id > ${historyBefore} AND op_id IS NULL`);
     db.run(sql`UPDATE operations SET summary = ${JSON.stringify({ changed: created + updated, fileName })} WHERE id = ${op}`);
@@ -174,11 +218,16 @@ export function undoRun(ctx: RegisterContext, runId: number): ImportRunEntity {
     const now = isoTime(ctx.now());
     db.exec(`CREATE TEMP TABLE IF NOT EXISTS import_created (id INTEGER PRIMARY KEY)`);
     db.run(sql`DELETE FROM temp.import_created`);
-    db.run(sql`INSERT INTO temp.import_created SELECT row_id FROM bulk_changes WHERE op_id = ${op} AND col = 'created'`);
+    // Imports made before 'created-range' recorded each created member ('created').
+    db.run(sql`INSERT INTO temp.import_created SELECT row_id FROM bulk_changes WHERE op_id = ${op} AND col = 'created'
+               UNION SELECT m.id FROM bulk_changes c JOIN members m ON m.id BETWEEN c.row_id AND c.old_value
+                     WHERE c.op_id = ${op} AND c.col = 'created-range'`);
     const inCreated = sql`IN (SELECT id FROM temp.import_created)`;
     const since = db.column(sql`SELECT
         (SELECT count(*) FROM bulk_changes c JOIN members m ON m.id = c.row_id
           WHERE c.op_id = ${op} AND c.col = 'created' AND m.updated_at IS NOT c.new_value)
+      + (SELECT count(*) FROM bulk_changes c JOIN members m ON m.id BETWEEN c.row_id AND c.old_value
+          WHERE c.op_id = ${op} AND c.col = 'created-range' AND m.updated_at IS NOT c.new_value)
       + (SELECT count(*) FROM members WHERE id ${inCreated} AND (household_id IS NOT NULL OR archived_at IS NOT NULL))
       + (SELECT count(*) FROM members WHERE merged_into ${inCreated})
       + (SELECT count(*) FROM contact_log WHERE member_id ${inCreated})

@@ -1,13 +1,16 @@
-import type { Api } from '../../shared/contract';
+import type { Api, Emit } from '../../shared/contract';
 import type { ImportMappingEntity, ImportPreview, ImportRowResult, ImportTarget } from '../../shared/contract/imports';
 import { sql } from '../db/sql';
 import { invalid, notFound } from '../members/errors';
 import { assertTypeAssignable } from '../membership-types/queries';
 import { isoDate, isoTime, type ContextProvider, type RegisterContext } from '../register/context';
-import { applyPlan, listRuns, undoRun } from './apply';
+import { KansliError } from '../../shared/result';
+import type { Db } from '../db/database';
+import { applyPlan, collector, listRuns, undoRun } from './apply';
 import { suggestMapping } from './mapping';
 import { detectHeaderRow, isEmptyRow, readTable, type Table } from './parse';
-import { planRows, type PlannedRow, type PlanOptions } from './validate';
+import { planRowsAsync, type PlannedRow } from './plan';
+import type { PlanOptions } from './validate';
 
 type ImportsApi = Pick<Api, Extract<keyof Api, `import.${string}`>>;
 type PlanArgs = Omit<Parameters<ImportsApi['import.preview']>[0], 'limit'>;
@@ -29,7 +32,25 @@ function options(ctx: RegisterContext, args: PlanArgs, headerRow: number): PlanO
 
 const result = (r: PlannedRow): ImportRowResult => ({ row: r.row, cells: r.cells, action: r.action, issues: r.issues, duplicate: r.duplicate });
 
-export function createImportsHandlers(context: ContextProvider): ImportsApi {
+/** Rows written to the register since it was opened: unchanged means nothing was written in between. */
+const writesSoFar = (db: Db) => db.column(sql`SELECT total_changes()`)[0];
+
+export function createImportsHandlers(context: ContextProvider, emit?: Emit): ImportsApi {
+  /**
+   * Reads the file and checks every row, a slice at a time, reporting 'job.progress' (rows
+   * checked of all rows) to a window that gave a job id. The file's rows are not kept: only
+   * what `visit` keeps. Returns the file's name.
+   */
+  const check = async (ctx: RegisterContext, args: PlanArgs, visit: (r: PlannedRow) => void): Promise<string> => {
+    const { table, headerRow } = await load(args);
+    const o = options(ctx, args, headerRow);
+    const { jobId } = args;
+    const progress = jobId && emit ? (done: number, total: number) => emit('job.progress', { jobId, done, total, label: 'import.check' }) : undefined;
+    await planRowsAsync(table.rows, o, { db: ctx.db, country: ctx.country, today: isoDate(ctx.now()) }, visit, progress);
+    if (context() !== ctx) throw new KansliError('not-open', 'The register was closed while the file was checked.');
+    return table.fileName;
+  };
+
   return {
     async 'import.read'(args) {
       const ctx = context();
@@ -54,12 +75,10 @@ export function createImportsHandlers(context: ContextProvider): ImportsApi {
 
     async 'import.preview'(args) {
       const ctx = context();
-      const { table, headerRow } = await load(args);
-      const o = options(ctx, args, headerRow);
       const out: ImportPreview = { total: 0, create: 0, update: 0, skip: 0, invalid: 0, duplicates: 0, rows: [] };
       const notable: ImportRowResult[] = [];
       const plain: ImportRowResult[] = [];
-      planRows(table.rows, o, { db: ctx.db, country: ctx.country, today: isoDate(ctx.now()) }, (r) => {
+      await check(ctx, args, (r) => {
         out.total++;
         out[r.action]++;
         if (r.duplicate) out.duplicates++;
@@ -74,10 +93,16 @@ export function createImportsHandlers(context: ContextProvider): ImportsApi {
 
     async 'import.apply'(args) {
       const ctx = context();
-      const { table, headerRow } = await load(args);
-      const o = options(ctx, args, headerRow);
-      const today = isoDate(ctx.now());
-      return applyPlan(ctx, table.fileName, (visit) => planRows(table.rows, o, { db: ctx.db, country: ctx.country, today }, visit), args.onlyValid);
+      // The rows are checked before the transaction, a slice at a time, so the window stays
+      // responsive; the transaction then only writes. Checked again if anything was written to
+      // the register meanwhile (the check and the write then follow each other without a pause).
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const before = writesSoFar(ctx.db);
+        const checked = collector();
+        const fileName = await check(ctx, args, checked.visit);
+        if (writesSoFar(ctx.db) === before) return applyPlan(ctx, fileName, checked.plan, args.onlyValid);
+      }
+      throw new KansliError('conflict', 'The register kept changing while the file was checked.', { fields: [{ field: 'path', code: 'import-register-busy' }] });
     },
 
     async 'import.undo'({ runId }) {

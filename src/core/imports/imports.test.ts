@@ -215,3 +215,65 @@ describe('own fields and groups', () => {
     expect((await t.call('members.list', {})).total).toBe(1);
   });
 });
+
+describe('member numbers from the old register', () => {
+  it('suggests the column, keeps valid numbers, matches a number in use, refuses repeated and unreadable ones', async () => {
+    expect(suggestMapping(['Medlemsnummer', 'Medl.nr', 'Member number'])).toEqual(['memberNumber', null, null]);
+    expect(suggestMapping(['Medlemsnr', 'Fornavn', 'Etternavn'])).toEqual(['memberNumber', 'firstName', 'lastName']);
+    ({ t } = await registerOn());
+    const kalle = await t.call('members.create', { country: 'SE', firstName: 'Kalle', lastName: 'Anka' }); // number 1
+    const path = join(t.dir, 'gamla.csv');
+    await writeFile(path, ['Medlemsnr;Förnamn;Efternamn;Ort', '17;Åsa;Öberg;Umeå', ';Per;Ek;', '1;Kalle;Anka;Ankeborg', '40;Bo;Ström;', '40;Bo;Strömberg;', '12a;Lisa;Berg;', '0;Nils;Holm;', '1 234;Maja;Lund;'].join('\n'));
+    const mapping = (await t.call('import.read', { path })).suggested;
+    expect(mapping).toEqual(['memberNumber', 'firstName', 'lastName', 'city']);
+
+    const preview = await t.call('import.preview', { path, mapping, duplicatePolicy: 'fillEmpty' });
+    const row = (n: number) => preview.rows.find((r) => r.row === n)!;
+    expect(preview).toMatchObject({ total: 8, create: 3, update: 1, invalid: 4 });
+    expect(row(4).duplicate).toMatchObject({ memberId: kalle.id, reasons: ['same-member-number'] });
+    expect(row(5).issues).toEqual([{ column: 0, field: 'memberNumber', code: 'member-number-repeated' }]);
+    expect(row(6).issues).toEqual([{ column: 0, field: 'memberNumber', code: 'member-number-repeated' }]);
+    expect(row(7).issues).toEqual([{ column: 0, field: 'memberNumber', code: 'member-number-invalid' }]);
+    expect(row(8).issues).toEqual([{ column: 0, field: 'memberNumber', code: 'member-number-invalid' }]);
+    // "Create anyway" cannot give a second member number 1.
+    const create = await t.call('import.preview', { path, mapping, duplicatePolicy: 'create' });
+    expect(create.rows.find((r) => r.row === 4)!.issues).toEqual([{ column: 0, field: 'memberNumber', code: 'member-number-in-use' }]);
+
+    const run = await t.call('import.apply', { path, mapping, duplicatePolicy: 'fillEmpty', onlyValid: true });
+    expect(run).toMatchObject({ created: 3, updated: 1, skipped: 4 });
+    const numbers = (await t.call('members.list', { sort: 'memberNumber' })).rows.map((r) => [r.memberNumber, r.firstName]);
+    // Kept: 17 and 1234; Per gets the next after the highest kept; Kalle keeps his and gets his city.
+    expect(numbers).toEqual([[1, 'Kalle'], [17, 'Åsa'], [1234, 'Maja'], [1235, 'Per']]);
+    expect((await t.call('members.get', { id: kalle.id })).city).toBe('Ankeborg');
+    expect((await t.call('members.create', { country: 'SE', firstName: 'Ny', lastName: 'Medlem' })).memberNumber).toBe(1236);
+  });
+});
+
+describe('the import in the register', () => {
+  it("shows in each member's history as its own source, with the file name, and goes with the undo", async () => {
+    ({ t } = await registerOn());
+    const kalle = await t.call('members.create', { country: 'SE', firstName: 'Kalle', lastName: 'Anka', email: 'kalle@example.se' });
+    const path = join(t.dir, 'medlemmar 2024.csv');
+    await writeFile(path, 'Förnamn;Efternamn;E-post;Ort\nÅsa;Öberg;asa@example.se;Umeå\nKalle;Anka;kalle@example.se;Ankeborg\n');
+    const mapping = ['firstName', 'lastName', 'email', 'city'] as const;
+    const run = await t.call('import.apply', { path, mapping: [...mapping], duplicatePolicy: 'fillEmpty', jobId: 'import-1' });
+    const asa = (await t.call('members.list', { search: 'Öberg' })).rows[0];
+    expect((await t.call('history.list', { memberId: asa.id })).rows).toMatchObject([
+      { field: 'created', oldValue: null, newValue: 'medlemmar 2024.csv', source: 'import' },
+    ]);
+    expect((await t.call('history.list', { memberId: kalle.id })).rows).toMatchObject([{ field: 'city', oldValue: null, newValue: 'Ankeborg', source: 'import' }]);
+    // Progress of the check went to the window that asked, under its job id.
+    const progress = t.events.filter((e) => e.event === 'job.progress').map((e) => e.payload);
+    expect(progress.at(-1)).toEqual({ jobId: 'import-1', done: 2, total: 2, label: 'import.check' });
+
+    await t.call('import.undo', { runId: run.id });
+    expect((await t.call('history.list', { memberId: kalle.id })).total).toBe(0);
+    expect((await t.call('members.get', { id: kalle.id })).city).toBeNull();
+
+    // Imported again, then edited by hand: the edit is an edit.
+    await t.call('import.apply', { path, mapping: [...mapping], duplicatePolicy: 'fillEmpty' });
+    const again = (await t.call('members.list', { search: 'Öberg' })).rows[0];
+    await t.call('members.update', { id: again.id, input: { ...(await t.call('members.get', { id: again.id })), city: 'Luleå' } });
+    expect((await t.call('history.list', { memberId: again.id })).rows.map((h) => [h.field, h.source])).toEqual([['city', 'edit'], ['created', 'import']]);
+  });
+});

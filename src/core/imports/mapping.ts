@@ -19,6 +19,8 @@ const NAMES: Record<ImportMemberField, string[]> = {
   consentSms: ['sms', 'samtycke sms', 'samtykke sms', 'consent sms', 'sms ok'],
   consentEmail: ['samtycke e-post', 'samtykke e-post', 'consent email', 'consent e-mail', 'nyhetsbrev', 'newsletter'],
   consentPost: ['samtycke post', 'samtykke post', 'consent post', 'post ok', 'brevpost'],
+  // "Medl.nr" folds to "medlnr"; a bare "Nr" could be anything and is left to the user.
+  memberNumber: ['medlemsnummer', 'medlemsnr', 'medlnr', 'medlemsnum', 'member number', 'membership number', 'member no', 'member nr', 'member id'],
   joinedOn: ['inträdesdatum', 'inträde', 'invald', 'medlem sedan', 'medlem siden', 'innmeldt', 'innmeldingsdato', 'innmeldt dato', 'joined', 'join date', 'member since', 'joined on', 'startdatum'],
 };
 

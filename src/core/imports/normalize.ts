@@ -1,5 +1,3 @@
-import { isRealIsoDate } from '../members/rules';
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Days from 1899-12-30 (Excel's epoch with its 1900 leap-year bug folded in) to 1970-01-01. */
@@ -12,9 +10,13 @@ export function excelSerialToIso(serial: number): string | null {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/** y-m-d as ISO when it is a real day (arithmetic: this runs for every date cell of a file). */
 const iso = (y: number, m: number, d: number): string | null => {
-  const s = `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}`;
-  return isRealIsoDate(s) ? s : null;
+  if (y > 9999 || m < 1 || m > 12 || d < 1 || d > (m === 2 && isLeap(y) ? 29 : DAYS[m - 1])) return null;
+  return `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}`;
 };
 
 /**
@@ -23,7 +25,9 @@ const iso = (y: number, m: number, d: number): string | null => {
  * Returns null for what is not a date.
  */
 export function parseDate(input: string): string | null {
-  const s = input.trim().replace(/[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/, '');
+  const t = input.trim();
+  // Only a value longer than a date can carry a time after it.
+  const s = t.length > 10 ? t.replace(/[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/, '') : t;
   let m = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$/.exec(s);
   if (m) return iso(+m[1], +m[2], +m[3]);
   m = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/.exec(s);
@@ -48,7 +52,8 @@ export function parseYesNo(input: string): boolean | null | undefined {
 
 /** Names: outer and doubled inner spaces gone; ALL-CAPS or all-lower names given capitals. */
 export function cleanName(input: string): string {
-  const s = input.trim().replace(/\s+/g, ' ');
+  const t = input.trim();
+  const s = /\s\s|[^\S ]/.test(t) ? t.replace(/\s+/g, ' ') : t;
   if (s !== s.toUpperCase() && s !== s.toLowerCase()) return s;
   if (s.length < 2) return s;
   return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
@@ -58,9 +63,10 @@ export function cleanName(input: string): string {
 export function parseCountry(input: string): string | null {
   const s = input.trim().toLowerCase();
   if (/^[a-z]{2}$/.test(s)) return s.toUpperCase();
-  const names: Record<string, string> = {
-    sverige: 'SE', sweden: 'SE', norge: 'NO', noreg: 'NO', norway: 'NO', danmark: 'DK', denmark: 'DK',
-    finland: 'FI', suomi: 'FI', island: 'IS', iceland: 'IS', tyskland: 'DE', germany: 'DE',
-  };
-  return names[s] ?? null;
+  return COUNTRY_NAMES.get(s) ?? null;
 }
+
+const COUNTRY_NAMES = new Map(Object.entries({
+  sverige: 'SE', sweden: 'SE', norge: 'NO', noreg: 'NO', norway: 'NO', danmark: 'DK', denmark: 'DK',
+  finland: 'FI', suomi: 'FI', island: 'IS', iceland: 'IS', tyskland: 'DE', germany: 'DE',
+}));

@@ -26,6 +26,32 @@ export interface IndexQuery {
   within?: ReadonlySet<number>;
 }
 
+/** Noted in member_index_dirty by a bulk insert: read every member again (ids are positive, this sorts first). */
+const RELOAD_ALL = -1;
+/** More written rows than this and the index reads all members again in one query instead. */
+const RELOAD_FROM = 2_000;
+
+const INSERT_TRIGGER = `CREATE TEMP TRIGGER IF NOT EXISTS member_index_insert AFTER INSERT ON main.members
+  BEGIN INSERT OR IGNORE INTO member_index_dirty VALUES (new.id); END;`;
+
+/**
+ * Runs `fn` (many inserts into members, inside the caller's transaction) without the per-row
+ * note of each new member, and notes once that the index must read all members again. A
+ * rollback takes the note back with the rows.
+ */
+export function insertingMany<T>(db: Db, fn: () => T): T {
+  const tracked = db.column(sql`SELECT count(*) FROM temp.sqlite_master WHERE type = 'trigger' AND name = 'member_index_insert'`)[0];
+  if (!tracked) return fn();
+  db.exec('DROP TRIGGER temp.member_index_insert');
+  try {
+    const result = fn();
+    db.run(sql`INSERT OR IGNORE INTO member_index_dirty VALUES (${RELOAD_ALL})`);
+    return result;
+  } finally {
+    db.exec(INSERT_TRIGGER);
+  }
+}
+
 /**
  * The member list's search, in memory. sql.js scans 100,000 rows with instr() and sorts them in
  * about 100 ms — too slow to search as one types — while a scan of the same folded strings in JS
@@ -41,10 +67,7 @@ export class MemberListIndex {
 
   constructor(private readonly db: Db) {
     // TEMP objects live only in this connection: they are never saved into the register file.
-    db.exec(`
-      CREATE TEMP TABLE IF NOT EXISTS member_index_dirty (member_id INTEGER PRIMARY KEY);
-      CREATE TEMP TRIGGER IF NOT EXISTS member_index_insert AFTER INSERT ON main.members
-        BEGIN INSERT OR IGNORE INTO member_index_dirty VALUES (new.id); END;
+    db.exec(`CREATE TEMP TABLE IF NOT EXISTS member_index_dirty (member_id INTEGER PRIMARY KEY); ${INSERT_TRIGGER}
       CREATE TEMP TRIGGER IF NOT EXISTS member_index_update AFTER UPDATE ON main.members
         BEGIN INSERT OR IGNORE INTO member_index_dirty VALUES (new.id); INSERT OR IGNORE INTO member_index_dirty VALUES (old.id); END;
       CREATE TEMP TRIGGER IF NOT EXISTS member_index_delete AFTER DELETE ON main.members
@@ -53,8 +76,18 @@ export class MemberListIndex {
   }
 
   private refresh(): void {
+    let dirty: number[] = [];
+    if (this.loaded) {
+      dirty = this.db.column(sql`SELECT member_id FROM member_index_dirty`);
+      if (!dirty.length) return;
+      // Many rows (an import, its undo) are read faster in one pass than one by one.
+      if (dirty[0] === RELOAD_ALL || dirty.length > RELOAD_FROM) this.loaded = false;
+    }
     if (!this.loaded) {
       this.db.exec('DELETE FROM member_index_dirty');
+      this.text.clear();
+      this.archived.clear();
+      this.orders.clear();
       for (const r of this.db.all<{ id: number; search_text: string; archived: number }>(
         sql`SELECT id, search_text, archived_at IS NOT NULL AS archived FROM members`,
       )) {
@@ -63,8 +96,6 @@ export class MemberListIndex {
       this.loaded = true;
       return;
     }
-    const dirty = this.db.column(sql`SELECT member_id FROM member_index_dirty`);
-    if (!dirty.length) return;
     this.db.exec('DELETE FROM member_index_dirty');
     this.orders.clear(); // a written row may have moved in any order
     for (const id of dirty) {

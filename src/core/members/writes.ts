@@ -2,7 +2,7 @@ import type { MemberEntity, MemberInputParsed } from '../../shared/contract';
 import { maskIdentityNumber } from '../../shared/nordic/identity';
 import { KansliError, validationError } from '../../shared/result';
 import type { Db } from '../db/database';
-import { sql } from '../db/sql';
+import { sql, type SqlValue } from '../db/sql';
 import { recordHistory, type FieldChange } from '../history/queries';
 import { applyTypeChange, assertTypeAssignable, endTypePeriod } from '../membership-types/queries';
 import { isoDate, isoTime, type RegisterContext } from '../register/context';
@@ -10,14 +10,31 @@ import { checkStatusChange, recordStatusEvent, statusEvents } from './lifecycle'
 import { normalizeMember, type NormalizedMember } from './rules';
 import { searchText, sortKeys } from './search';
 
-/** Hands out member numbers from a counter, so a number is never reused, even after archiving. */
-function nextMemberNumber(db: Db): number {
+/**
+ * Reserves `count` member numbers and returns the first: after the counter, after the highest
+ * number in the register, and after `above` (the highest number an import keeps from its file).
+ * The counter means a number is never reused, even after archiving. One call for a whole batch
+ * moves the counter exactly as `count` single calls would.
+ */
+export function reserveMemberNumbers(db: Db, count: number, above = 0): number {
   const row = db.get<{ value: string }>(sql`SELECT value FROM settings WHERE key = 'nextMemberNumber'`);
   const highest = db.column(sql`SELECT coalesce(max(member_number), 0) FROM members`)[0];
-  const n = Math.max(row ? Number(row.value) : 1, highest + 1);
-  db.run(sql`INSERT INTO settings (key, value) VALUES ('nextMemberNumber', ${String(n + 1)})
+  const n = Math.max(row ? Number(row.value) : 1, highest + 1, above + 1);
+  db.run(sql`INSERT INTO settings (key, value) VALUES ('nextMemberNumber', ${String(n + count)})
              ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
   return n;
+}
+
+/** A member number given to a new member (an import keeping the old register's numbers) must be free. */
+export function assertMemberNumbersFree(db: Db, numbers: number[]) {
+  if (!numbers.length) return;
+  if (new Set(numbers).size !== numbers.length) {
+    throw new KansliError('validation', 'member number given twice', { fields: [{ field: 'memberNumber', code: 'member-number-in-use' }] });
+  }
+  const taken = db.column(sql`SELECT member_number FROM members WHERE member_number IN (SELECT value FROM json_each(${JSON.stringify(numbers)})) LIMIT 1`);
+  if (taken.length) {
+    throw new KansliError('validation', 'member number in use', { fields: [{ field: 'memberNumber', code: 'member-number-in-use' }], memberNumber: taken[0] });
+  }
 }
 
 export function validated(ctx: RegisterContext, input: MemberInputParsed): NormalizedMember {
@@ -26,51 +43,91 @@ export function validated(ctx: RegisterContext, input: MemberInputParsed): Norma
   return value;
 }
 
+const identityInUse = (memberNumber: number | null) =>
+  new KansliError('validation', 'identity number in use', { fields: [{ field: 'identityNumber', code: 'identity-in-use' }], memberNumber });
+
 function assertIdentityFree(db: Db, identity: string | null, exceptId: number) {
   if (!identity) return;
   const other = db.get<{ member_number: number }>(
     sql`SELECT member_number FROM members WHERE identity_number = ${identity} AND id != ${exceptId}`,
   );
-  if (other) {
-    throw new KansliError('validation', 'identity number in use', {
-      fields: [{ field: 'identityNumber', code: 'identity-in-use' }],
-      memberNumber: other.member_number,
-    });
-  }
+  if (other) throw identityInUse(other.member_number);
 }
 
+/** The same rule for many new members at once: one query, and no number twice among them. */
+export function assertIdentitiesFree(db: Db, identities: string[]) {
+  if (!identities.length) return;
+  if (new Set(identities).size !== identities.length) throw identityInUse(null);
+  const other = db.column(sql`SELECT member_number FROM members WHERE identity_number IN (SELECT value FROM json_each(${JSON.stringify(identities)})) LIMIT 1`);
+  if (other.length) throw identityInUse(other[0]);
+}
+
+/** The columns a new member's row is written with, in the order memberRow gives their values. */
+export const MEMBER_INSERT_COLUMNS = [
+  'id', 'member_number', 'first_name', 'last_name', 'birth_date', 'identity_number', 'street', 'postcode',
+  'city', 'country', 'email', 'mobile', 'consent_sms', 'consent_email', 'consent_post', 'membership_type_id', 'joined_on',
+  'status', 'status_since', 'created_at', 'updated_at', 'search_text', 'sort_last', 'sort_first', 'sort_city',
+] as const;
+
 /**
- * The one insert path (the form, imports, the bench's seeding): member row with its search and
- * sort keys, the 'joined' event, and the first type period. Call inside ctx.write.
+ * A new member's row as both insert paths write it: an active member since the join date (or
+ * today), with the search text and sort keys. `id` is the next rowid, given explicitly so a
+ * batch knows its ids without asking.
  */
-export function insertMember(ctx: RegisterContext, m: NormalizedMember): number {
+export function memberRow(
+  m: NormalizedMember,
+  id: number,
+  memberNumber: number,
+  language: RegisterContext['language'],
+  now: string,
+  today: string,
+): SqlValue[] {
+  const keys = sortKeys(m, language);
+  const joined = m.joinedOn ?? today;
+  return [
+    id, memberNumber, m.firstName, m.lastName, m.birthDate, m.identityNumber, m.street ?? null, m.postcode ?? null,
+    m.city ?? null, m.country, m.email ?? null, m.mobile ?? null, m.consentSms ? 1 : 0, m.consentEmail ? 1 : 0, m.consentPost ? 1 : 0, m.membershipTypeId ?? null, joined,
+    'active', joined, now, now, searchText({ ...m, memberNumber }), keys.sortLast, keys.sortFirst, keys.sortCity,
+  ];
+}
+
+/** The id the next inserted member gets (SQLite's own choice for a rowid table: one above the highest). */
+export function nextMemberId(db: Db): number {
+  return db.column(sql`SELECT coalesce(max(id), 0) + 1 FROM members`)[0];
+}
+
+const INSERT_ONE = {
+  text: `INSERT INTO members (${MEMBER_INSERT_COLUMNS.join(', ')}) VALUES (${MEMBER_INSERT_COLUMNS.map(() => '?').join(', ')})`,
+};
+
+/**
+ * The single insert path (the form, the bench's seeding, and the reference the batch path in
+ * batch-insert.ts is tested against): member row with its search and sort keys, the 'joined'
+ * event, and the first type period. `memberNumber` keeps a number from an old register; without
+ * it the next number is handed out. Call inside ctx.write.
+ */
+export function insertMember(ctx: RegisterContext, m: NormalizedMember, memberNumber?: number): number {
   const db = ctx.db;
   if (m.membershipTypeId != null) assertTypeAssignable(db, m.membershipTypeId);
   assertIdentityFree(db, m.identityNumber, 0);
-  const memberNumber = nextMemberNumber(db);
-  const keys = sortKeys(m, ctx.language);
-  const search = searchText({ ...m, memberNumber });
+  if (memberNumber !== undefined) assertMemberNumbersFree(db, [memberNumber]);
+  const number = memberNumber ?? reserveMemberNumbers(db, 1);
   const now = isoTime(ctx.now());
   const today = isoDate(ctx.now());
+  const id = nextMemberId(db);
+  const row = memberRow(m, id, number, ctx.language, now, today);
+  db.run({ text: INSERT_ONE.text, params: row });
   const joined = m.joinedOn ?? today;
-  const { lastId } = db.run(sql`
-    INSERT INTO members (member_number, first_name, last_name, birth_date, identity_number, street, postcode,
-      city, country, email, mobile, consent_sms, consent_email, consent_post, membership_type_id, joined_on,
-      status, status_since, created_at, updated_at, search_text, sort_last, sort_first, sort_city)
-    VALUES (${memberNumber}, ${m.firstName}, ${m.lastName}, ${m.birthDate}, ${m.identityNumber}, ${m.street},
-      ${m.postcode}, ${m.city}, ${m.country}, ${m.email}, ${m.mobile}, ${m.consentSms}, ${m.consentEmail},
-      ${m.consentPost}, ${m.membershipTypeId ?? null}, ${joined}, 'active', ${joined}, ${now}, ${now},
-      ${search}, ${keys.sortLast}, ${keys.sortFirst}, ${keys.sortCity})`);
-  recordStatusEvent(db, lastId, { to: 'active', on: joined }, null, now);
+  recordStatusEvent(db, id, { to: 'active', on: joined }, null, now);
   if (m.membershipTypeId != null) {
-    db.run(sql`INSERT INTO member_type_periods (member_id, membership_type_id, from_on) VALUES (${lastId}, ${m.membershipTypeId}, ${joined})`);
+    db.run(sql`INSERT INTO member_type_periods (member_id, membership_type_id, from_on) VALUES (${id}, ${m.membershipTypeId}, ${joined})`);
   }
   if (m.status !== 'active') {
     // A member registered as already gone (e.g. typed in from old papers): dated today.
     const on = joined > today ? joined : today;
-    recordStatusEvent(db, lastId, { to: m.status, on, reason: 'other' }, 'active', now);
+    recordStatusEvent(db, id, { to: m.status, on, reason: 'other' }, 'active', now);
   }
-  return lastId;
+  return id;
 }
 
 const FIELDS = [
@@ -83,7 +140,7 @@ const FIELDS = [
  * through its periods and the status through the life cycle (both dated today from here).
  * Call inside ctx.write.
  */
-export function updateMember(ctx: RegisterContext, existing: MemberEntity, m: NormalizedMember, source: 'edit' | 'merge' = 'edit') {
+export function updateMember(ctx: RegisterContext, existing: MemberEntity, m: NormalizedMember, source: 'edit' | 'merge' | 'import' = 'edit') {
   const db = ctx.db;
   const id = existing.id;
   const today = isoDate(ctx.now());

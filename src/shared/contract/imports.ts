@@ -12,6 +12,8 @@ import { idSchema } from './types';
 export const IMPORT_TARGETS = [
   'firstName', 'lastName', 'birthDate', 'identityNumber', 'street', 'postcode', 'city', 'country',
   'email', 'mobile', 'consentSms', 'consentEmail', 'consentPost', 'joinedOn',
+  /** The old register's number, kept for a new member; a number already in the register matches that member. */
+  'memberNumber',
 ] as const;
 export type ImportMemberField = (typeof IMPORT_TARGETS)[number];
 export type ImportTarget = ImportMemberField | `custom:${number}` | `group:${number}`;
@@ -70,6 +72,8 @@ const planArgs = fileArgs.extend({
   decisions: z.array(z.object({ row: z.number().int().min(1), policy: z.enum(DUPLICATE_POLICIES) })).max(200_000).default([]),
   /** The membership type new members get; none when left out. */
   membershipTypeId: idSchema.nullable().default(null),
+  /** Chosen by the window: the checking of the rows reports 'job.progress' events under this id. */
+  jobId: z.string().min(1).max(100).optional(),
 });
 
 export interface ImportIssue {
@@ -80,12 +84,15 @@ export interface ImportIssue {
   code: string;
 }
 
+/** Why a row matches a member: the duplicate rules, or the member number kept from the file. */
+export type ImportDuplicateReason = DuplicateReason | 'same-member-number';
+
 export interface ImportDuplicate {
   memberId: number;
   memberNumber: number;
   firstName: string;
   lastName: string;
-  reasons: DuplicateReason[];
+  reasons: ImportDuplicateReason[];
 }
 
 export type ImportRowAction = 'create' | 'update' | 'skip' | 'invalid';
