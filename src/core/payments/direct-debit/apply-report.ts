@@ -38,7 +38,7 @@ function findOrder(ctx: RegisterContext, kind: 'autogiro' | 'avtalegiro', a: Ban
   const db = ctx.db;
   const byReference = db.get<DbOrder>(sql`SELECT o.id, o.invoice_id, o.member_id, o.amount, o.result, o.payment_id
       FROM direct_debit_orders o JOIN invoices i ON i.id = o.invoice_id
-      WHERE o.kind = ${kind} AND i.reference = ${a.reference} AND (${a.payerNumber} IS NULL OR o.payer_reference = ${a.payerNumber})`);
+      WHERE i.kind = 'invoice' AND i.reference = ${a.reference} AND o.kind = ${kind} AND (${a.payerNumber} IS NULL OR o.payer_reference = ${a.payerNumber})`);
   if (byReference || a.payerNumber === null) return byReference;
   return db.get<DbOrder>(sql`SELECT id, invoice_id, member_id, amount, result, payment_id FROM direct_debit_orders
       WHERE kind = ${kind} AND payer_reference = ${a.payerNumber} AND amount = ${a.amount} AND file_id IS NOT NULL
@@ -47,8 +47,9 @@ function findOrder(ctx: RegisterContext, kind: 'autogiro' | 'avtalegiro', a: Ban
 
 /** A payment of this amount on this day already on the invoice (booked by the bank-file import from BgMax or OCR). */
 function existingPayment(ctx: RegisterContext, invoiceId: number, a: BankAnswer): number | null {
-  const r = ctx.db.get<{ id: number }>(sql`SELECT id FROM payments WHERE invoice_id = ${invoiceId} AND amount = ${a.amount} AND paid_on = ${a.date}
-      AND id NOT IN (SELECT payment_id FROM direct_debit_orders WHERE payment_id IS NOT NULL) LIMIT 1`);
+  // Not one an order already claims (the order of this very invoice is the only one that could).
+  const r = ctx.db.get<{ id: number }>(sql`SELECT p.id FROM payments p WHERE p.invoice_id = ${invoiceId} AND p.amount = ${a.amount} AND p.paid_on = ${a.date}
+      AND NOT EXISTS (SELECT 1 FROM direct_debit_orders o WHERE o.invoice_id = p.invoice_id AND o.payment_id = p.id) LIMIT 1`);
   return r?.id ?? null;
 }
 
