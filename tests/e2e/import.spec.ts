@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { expect, test } from './fixtures';
+import { KansliApp } from './app';
 import { ImportPage } from './import-page';
 
 // Outside test-results: other specs running at the same time empty that folder when they start.
@@ -71,4 +72,39 @@ test('a Windows-1252 file through the wizard: a personnummer fixed in the previe
   expect((await api['members.list']({ search: '', sort: 'lastName', direction: 'asc', includeArchived: false, offset: 0, limit: 100, columns: [] })).total).toBe(1);
   await page.getByRole('tab', { name: 'Medlemmar', exact: true }).click();
   await expect(page.getByTestId('member-count')).toHaveText('1 medlem');
+});
+
+test("the old register's member numbers: suggested, a number in use matches its member, kept numbers stay, and the import shows in the member's history", async ({ page, server, tmpDir }) => {
+  const api = server.core.api;
+  await api['register.create']({ path: join(tmpDir, 'Föreningen.kansli'), associationName: 'Föreningen Ödegården', country: 'SE', language: 'sv', passphrase: 'blå spårvagn sju sjöar' });
+  await api['members.create']({ country: 'SE', firstName: 'Kalle', lastName: 'Anka', consentSms: false, consentEmail: false, consentPost: true, status: 'active' });
+  const file = join(tmpDir, 'gamla registret.csv');
+  await writeFile(file, 'Medlemsnummer;Förnamn;Efternamn;Ort\n17;Åsa;Öberg;Umeå\n1;Kalle;Anka;Ankeborg\n;Per;Ek;Lund\n');
+  await page.reload();
+  const ui = new ImportPage(page);
+
+  await ui.open();
+  await ui.pickFile(file);
+  await ui.next();
+  await expect(page.getByRole('combobox', { name: 'Hamnar i: Medlemsnummer' })).toHaveValue('Medlemsnummer');
+  await ui.next();
+  await expect(ui.summary()).toHaveText('2 nya, 0 att uppdatera, 1 hoppas över, 0 med problem');
+  await expect(ui.row(3)).toContainText('Stämmer med nr 1 Kalle Anka (samma medlemsnummer)');
+  await page.getByRole('button', { name: 'Importera 2 rader' }).click();
+  await expect(page.getByTestId('import-done')).toContainText('2 skapade, 0 uppdaterade, 1 överhoppade.');
+  const list = await api['members.list']({ search: '', sort: 'memberNumber', direction: 'asc', includeArchived: false, offset: 0, limit: 100, columns: [] });
+  expect(list.rows.map((r) => [r.memberNumber, r.firstName])).toEqual([[1, 'Kalle'], [17, 'Åsa'], [18, 'Per']]);
+
+  // On Åsa's page the change history says where she came from.
+  await page.getByRole('tab', { name: 'Medlemmar', exact: true }).click();
+  const app = new KansliApp(page);
+  await app.search('Öberg');
+  await expect(app.rows()).toHaveCount(1);
+  await app.rows().first().click();
+  const drawer = page.getByRole('dialog');
+  await drawer.getByTestId('tab-history').click();
+  const created = drawer.locator('[data-testid="history-row"][data-field="created"]');
+  await expect(created.getByTestId('history-new')).toHaveText('gamla registret.csv');
+  await expect(created).toContainText('Import');
+  await expect(created).toContainText('Tillagd i registret');
 });

@@ -136,7 +136,7 @@ export type InsertPath = 'batch' | 'single';
 
 /**
  * Writes a checked plan in one transaction and records it for undo: the created members' ids in
- * bulk_changes ('created-range', with the updated_at the import left, to see later edits), updated
+ * bulk_changes ('created-range', with the updated_at times the import left, to see later edits), updated
  * members with a snapshot of what they were. Every member the import touches gets history rows
  * with the source 'import' (the created ones: 'created' with the file name). The plan must have
  * been checked against the register as it is (nothing written since).
@@ -171,9 +171,11 @@ export function applyPlan(ctx: RegisterContext, fileName: string, plan: Collecte
     const created = ids.length;
     if (created) {
       // The new members have consecutive ids (nothing else inserts members in this transaction):
-      // one record of the range, with the updated_at they all got, stands for one per member.
+      // one record of the range, with the span of the updated_at times the import gave them (a
+      // later edit is outside it), stands for one record per member.
       db.run(sql`INSERT INTO bulk_changes (op_id, tbl, row_id, col, old_value, new_value)
-                 VALUES (${op}, 'members', ${maxBefore + 1}, 'created-range', ${maxBefore + created}, ${now})`);
+                 SELECT ${op}, 'members', min(id), 'created-range', max(id), json_array(min(updated_at), max(updated_at))
+                 FROM members WHERE id > ${maxBefore}`);
       db.run(sql`INSERT INTO member_history (member_id, at, field, old_value, new_value, source, op_id)
                  SELECT id, ${now}, 'created', NULL, ${fileName}, 'import', ${op} FROM members WHERE id > ${maxBefore} ORDER BY id`);
     }
@@ -227,7 +229,7 @@ export function undoRun(ctx: RegisterContext, runId: number): ImportRunEntity {
         (SELECT count(*) FROM bulk_changes c JOIN members m ON m.id = c.row_id
           WHERE c.op_id = ${op} AND c.col = 'created' AND m.updated_at IS NOT c.new_value)
       + (SELECT count(*) FROM bulk_changes c JOIN members m ON m.id BETWEEN c.row_id AND c.old_value
-          WHERE c.op_id = ${op} AND c.col = 'created-range' AND m.updated_at IS NOT c.new_value)
+          WHERE c.op_id = ${op} AND c.col = 'created-range' AND m.updated_at NOT BETWEEN c.new_value ->> 0 AND c.new_value ->> 1)
       + (SELECT count(*) FROM members WHERE id ${inCreated} AND (household_id IS NOT NULL OR archived_at IS NOT NULL))
       + (SELECT count(*) FROM members WHERE merged_into ${inCreated})
       + (SELECT count(*) FROM contact_log WHERE member_id ${inCreated})

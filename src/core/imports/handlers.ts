@@ -100,7 +100,10 @@ export function createImportsHandlers(context: ContextProvider, emit?: Emit): Im
         const before = writesSoFar(ctx.db);
         const checked = collector();
         const fileName = await check(ctx, args, checked.visit);
-        if (writesSoFar(ctx.db) === before) return applyPlan(ctx, fileName, checked.plan, args.onlyValid);
+        if (writesSoFar(ctx.db) !== before) continue;
+        // The window can say what the one pause now is: the rows being written.
+        if (args.jobId) emit?.('job.progress', { jobId: args.jobId, done: 0, total: checked.plan.writes.length, label: 'import.write' });
+        return applyPlan(ctx, fileName, checked.plan, args.onlyValid);
       }
       throw new KansliError('conflict', 'The register kept changing while the file was checked.', { fields: [{ field: 'path', code: 'import-register-busy' }] });
     },

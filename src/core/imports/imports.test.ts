@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fieldCodes, registerOn, type TestCore } from '../test-support';
+import { fieldCodes, registerOn, registerWith, testCore, type TestCore } from '../test-support';
 import { decode, detectEncoding } from './decode';
 import { suggestMapping } from './mapping';
 import { excelSerialToIso, parseDate, parseYesNo, cleanName } from './normalize';
@@ -264,7 +264,10 @@ describe('the import in the register', () => {
     expect((await t.call('history.list', { memberId: kalle.id })).rows).toMatchObject([{ field: 'city', oldValue: null, newValue: 'Ankeborg', source: 'import' }]);
     // Progress of the check went to the window that asked, under its job id.
     const progress = t.events.filter((e) => e.event === 'job.progress').map((e) => e.payload);
-    expect(progress.at(-1)).toEqual({ jobId: 'import-1', done: 2, total: 2, label: 'import.check' });
+    expect(progress.slice(-2)).toEqual([
+      { jobId: 'import-1', done: 2, total: 2, label: 'import.check' },
+      { jobId: 'import-1', done: 0, total: 2, label: 'import.write' },
+    ]);
 
     await t.call('import.undo', { runId: run.id });
     expect((await t.call('history.list', { memberId: kalle.id })).total).toBe(0);
@@ -275,5 +278,25 @@ describe('the import in the register', () => {
     const again = (await t.call('members.list', { search: 'Öberg' })).rows[0];
     await t.call('members.update', { id: again.id, input: { ...(await t.call('members.get', { id: again.id })), city: 'Luleå' } });
     expect((await t.call('history.list', { memberId: again.id })).rows.map((h) => [h.field, h.source])).toEqual([['city', 'edit'], ['created', 'import']]);
+  });
+});
+
+describe('undo with a clock that moves', () => {
+  it('undoes an import whose members got different times, and refuses once one is edited', async () => {
+    // Every call of now() a millisecond later, as a real clock during a long import.
+    let ms = Date.parse('2025-06-15T10:00:00Z');
+    t = await testCore({ now: () => new Date(ms++) });
+    await registerWith(t);
+    const path = join(t.dir, 'm.csv');
+    await writeFile(path, 'Förnamn;Efternamn\nÅsa;Öberg\nPer;Ek\nKari;Holm\n');
+    const mapping: ('firstName' | 'lastName')[] = ['firstName', 'lastName'];
+    const first = await t.call('import.apply', { path, mapping });
+    await t.call('import.undo', { runId: first.id });
+    expect((await t.call('members.list', {})).total).toBe(0);
+
+    const second = await t.call('import.apply', { path, mapping });
+    const per = (await t.call('members.list', { search: 'Ek' })).rows[0];
+    await t.call('members.update', { id: per.id, input: { ...(await t.call('members.get', { id: per.id })), city: 'Lund' } });
+    expect(fieldCodes(await t.result('import.undo', { runId: second.id }))).toEqual({ runId: 'import-changed-since' });
   });
 });

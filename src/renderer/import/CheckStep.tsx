@@ -105,7 +105,7 @@ export function CheckStep({ preview, headers, mapping, labelOf, choices, onChoic
                           {t('import.matches', {
                             number: r.duplicate.memberNumber,
                             name: `${r.duplicate.firstName} ${r.duplicate.lastName}`,
-                            reasons: r.duplicate.reasons.map((x) => t(`duplicates.reasons.${x}`)).join(', '),
+                            reasons: r.duplicate.reasons.map((x) => (x === 'same-member-number' ? t('import.sameMemberNumber') : t(`duplicates.reasons.${x}`))).join(', '),
                           })}
                         </Text>
                         <Select size="xs" aria-label={t('import.policyRow', { row: r.row })} data={policies}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, ScrollArea, Stack, Stepper, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Progress, ScrollArea, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomFieldEntity, GroupEntity, MembershipTypeEntity, RegisterInfo } from '../../shared/contract';
@@ -8,6 +8,7 @@ import { useErrorText } from '../components/ErrorAlert';
 import { CheckStep, type CheckChoices } from './CheckStep';
 import { FileStep, type FileSettings } from './FileStep';
 import { ImportRuns } from './ImportRuns';
+import { useJobProgress } from './progress';
 import { MappingStep } from './MappingStep';
 import { targetOptions } from './targets';
 import { UndoConfirm } from './UndoConfirm';
@@ -39,6 +40,8 @@ export function ImportPage({ info: register }: { info: RegisterInfo }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+
+  const { progress, start, stop } = useJobProgress();
 
   const fail = useCallback((e: unknown) => setError(errorText(e, 'import')), [errorText]);
   const loadRuns = useCallback(() => void call('import.runs', {}).then(setRuns).catch(fail), [fail]);
@@ -90,9 +93,11 @@ export function ImportPage({ info: register }: { info: RegisterInfo }) {
   useEffect(() => {
     if (step !== 2 || !path) return;
     let current = true;
-    call('import.preview', planArgs())
+    const jobId = start();
+    call('import.preview', { ...planArgs(), jobId })
       .then((p) => current && (setPreview(p), setError(null)))
-      .catch((e) => current && fail(e));
+      .catch((e) => current && fail(e))
+      .finally(() => stop(jobId));
     return () => {
       current = false;
     };
@@ -102,7 +107,8 @@ export function ImportPage({ info: register }: { info: RegisterInfo }) {
   const apply = () => {
     if (!preview) return;
     setBusy(true);
-    call('import.apply', { ...planArgs(), onlyValid: true })
+    const jobId = start();
+    call('import.apply', { ...planArgs(), onlyValid: true, jobId })
       .then((r) => {
         setRun(r);
         setStep(3);
@@ -110,7 +116,10 @@ export function ImportPage({ info: register }: { info: RegisterInfo }) {
         loadRuns();
       })
       .catch(fail)
-      .finally(() => setBusy(false));
+      .finally(() => {
+        stop(jobId);
+        setBusy(false);
+      });
   };
   const undo = () => {
     if (!confirm) return;
@@ -158,7 +167,7 @@ export function ImportPage({ info: register }: { info: RegisterInfo }) {
             {file && <MappingStep info={file} targets={targets} mapping={mapping} onMapping={setMapping} types={types} typeId={typeId} onType={setTypeId} />}
           </Stepper.Step>
           <Stepper.Step label={t('import.steps.check')}>
-            {!preview && !error && <Loader />}
+            {!preview && !error && (progress ? <ProgressLine progress={progress} /> : <Loader />)}
             {preview && file && <CheckStep preview={preview} headers={file.headers} mapping={mapping} labelOf={labelOf} choices={choices} onChoices={setChoices} />}
           </Stepper.Step>
           <Stepper.Completed>
@@ -174,6 +183,7 @@ export function ImportPage({ info: register }: { info: RegisterInfo }) {
             )}
           </Stepper.Completed>
         </Stepper>
+        {step === 2 && busy && progress && <ProgressLine progress={progress} />}
         {step < 3 && (
           <Group>
             {step > 0 && <Button variant="default" onClick={() => setStep(step - 1)}>{t('import.back')}</Button>}
@@ -189,5 +199,17 @@ export function ImportPage({ info: register }: { info: RegisterInfo }) {
         <UndoConfirm run={confirm} busy={busy} onCancel={() => setConfirm(null)} onConfirm={undo} />
       </Stack>
     </ScrollArea>
+  );
+}
+
+/** Rows checked of all rows, then the writing (one short pause, so no count). */
+function ProgressLine({ progress }: { progress: NonNullable<ReturnType<typeof useJobProgress>['progress']> }) {
+  const { t } = useTranslation();
+  const writing = progress.label === 'import.write';
+  return (
+    <Stack gap={4} maw={480} data-testid="import-progress">
+      <Text size="sm" c="dimmed">{writing ? t('import.writing', { count: progress.total }) : t('import.checking', { done: progress.done, total: progress.total })}</Text>
+      <Progress value={writing ? 100 : (100 * progress.done) / Math.max(1, progress.total)} animated={writing} striped={writing} aria-hidden />
+    </Stack>
   );
 }
