@@ -61,15 +61,16 @@ export interface CallInput {
 
 /**
  * One call: a contact-log entry (kind call, the outcome, the survey named in the notes) tied to the
- * survey, and — when the member was reached and answered — a phone response, in one transaction.
+ * survey, and — when the member was reached and answers are given — a phone response, in one transaction.
  */
 export function recordCall(ctx: RegisterContext, survey: SurveyEntity, c: CallInput): { contactId: number; response: RespondResult | null } {
   checkRespondent(ctx, c.memberId, c.on);
   const dateIssues = contactIssues({ on: c.on, followUpOn: c.followUpOn }, isoDate(ctx.now()));
   if (dateIssues.length) throw validationError(dateIssues);
-  const given = c.answers && Object.keys(c.answers).length ? c.answers : undefined;
-  if (given && c.outcome !== 'reached') throw validationError([{ field: 'answers', code: 'answers-need-reached' }]);
-  const checked = given ? checkAnswers(survey.questions, given) : null;
+  if (c.answers && Object.keys(c.answers).length && c.outcome !== 'reached') throw validationError([{ field: 'answers', code: 'answers-need-reached' }]);
+  // Answers sent with a reached call are a response, and must answer the required questions
+  // (an empty set too); without answers the call is only logged.
+  const checked = c.answers && c.outcome === 'reached' ? checkAnswers(survey.questions, c.answers) : null;
   if (checked?.issues.length) throw validationError(checked.issues);
   const title = pick(survey.title, ctx.language);
   const notes = [title, c.notes.trim()].filter(Boolean).join(' — ');

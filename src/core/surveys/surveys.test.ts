@@ -101,6 +101,11 @@ describe('collecting answers', () => {
     expect(fieldCodes(await t.result('surveys.recordCall', { surveyId: survey.id, memberId: ids.bo, on: '2025-06-14', outcome: 'declined', answers: { [q('frequency').id]: 'weekly' } }))).toEqual({
       answers: 'answers-need-reached',
     });
+    // Reached, but the required questions left unanswered: refused, and no call logged either.
+    expect(fieldCodes(await t.result('surveys.recordCall', { surveyId: survey.id, memberId: ids.anna, on: '2025-06-15', outcome: 'reached', answers: {} }))).toEqual({
+      [`answers.${q('frequency').id}`]: 'answer-required',
+      [`answers.${q('channels').id}`]: 'answer-required',
+    });
     const reached = await t.call('surveys.recordCall', {
       surveyId: survey.id,
       memberId: ids.anna,
