@@ -105,11 +105,8 @@ function planImport(ctx: RegisterContext, survey: SurveyEntity, table: Table, he
     if (dateCell) {
       const d = parseAnsweredOn(dateCell);
       if (d && d <= today) answeredOn = d;
-      else {
-        // The row still goes in, dated today; the file's text is shown beside it.
-        problemCount++;
-        if (problems.length < PROBLEMS_SHOWN) problems.push({ row: line, questionId: null, code: d ? 'date-in-future' : 'answered-on-invalid', value: dateCell });
-      }
+      // The row still goes in, dated today; the file's text is kept beside it.
+      else rowProblems.push({ questionId: null, code: d ? 'date-in-future' : 'answered-on-invalid', value: dateCell });
     }
     const answers: Answers = {};
     mapping.forEach((t, i) => {

@@ -134,7 +134,8 @@ describe('collecting answers', () => {
       [
         'Tidstämpel;Medlemsnummer;E-postadress;Mobil;Namn;Hur ofta vill du höra från föreningen?;Hur vill du helst att vi hör av oss?;Hur nöjd är du med föreningen i dag?;Något annat du vill säga till oss?',
         `2025/06/01 10:00:00;${anna.memberNumber};;;Anna A;En gång i månaden;E-post, Sms;4;Fler kvällsmöten`,
-        '2025/06/02 11:00:00;;bo@example.se;;Bo;Varje vecka;Brev, Fax;5;',
+        // A date that is not one: the row goes in, dated today, the cell kept as a problem.
+        'i går;;bo@example.se;;Bo;Varje vecka;Brev, Fax;5;',
         '2025/06/03 12:00:00;;okand@example.se;;Doris Dahl;Bara viktiga nyheter;Telefon;3;Ring mig gärna',
         '',
       ].join('\r\n'),
@@ -142,8 +143,11 @@ describe('collecting answers', () => {
     const preview = await t.call('surveys.importPreview', { surveyId: survey.id, path });
     expect(preview.headerRow).toBe(1);
     expect(preview.mapping).toEqual(['answeredOn', 'memberNumber', 'email', 'mobile', 'name', `q:${q('frequency').id}`, `q:${q('channels').id}`, `q:${q('scale').id}`, `q:${q('long').id}`]);
-    expect(preview.check).toMatchObject({ rows: 3, matched: 2, unmatched: 1, problemCount: 1 });
-    expect(preview.check.problems).toEqual([{ row: 3, questionId: q('channels').id, code: 'answer-not-an-option', value: 'Fax' }]);
+    expect(preview.check).toMatchObject({ rows: 3, matched: 2, unmatched: 1, problemCount: 2 });
+    expect(preview.check.problems).toEqual([
+      { row: 3, questionId: null, code: 'answered-on-invalid', value: 'i går' },
+      { row: 3, questionId: q('channels').id, code: 'answer-not-an-option', value: 'Fax' },
+    ]);
 
     const done = await t.call('surveys.importRun', { surveyId: survey.id, path, headerRow: preview.headerRow, mapping: preview.mapping });
     expect(done).toMatchObject({ imported: 3, matched: 2, unmatched: 1 });
@@ -152,7 +156,11 @@ describe('collecting answers', () => {
     expect(unmatched.rows[0].imported).toMatchObject({ row: 4, name: 'Doris Dahl', email: 'okand@example.se', reason: 'no-match' });
     const bo = (await t.call('surveys.responses', { surveyId: survey.id, memberId: ids.bo })).rows[0];
     expect(bo.answers[q('channels').id]).toEqual(['letter']);
-    expect(bo.problems).toEqual([{ questionId: q('channels').id, code: 'answer-not-an-option', value: 'Fax' }]);
+    expect(bo.answeredOn).toBe('2025-06-15');
+    expect(bo.problems).toEqual([
+      { questionId: null, code: 'answered-on-invalid', value: 'i går' },
+      { questionId: q('channels').id, code: 'answer-not-an-option', value: 'Fax' },
+    ]);
 
     const matched = await t.call('surveys.matchResponse', { id: unmatched.rows[0].id, memberId: ids.cecilia });
     expect(matched.response).toMatchObject({ memberId: ids.cecilia, name: 'Cecilia Ek', source: 'form', answeredOn: '2025-06-03' });

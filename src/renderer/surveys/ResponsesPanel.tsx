@@ -55,7 +55,7 @@ export function ResponsesPanel({ survey, onChanged }: { survey: SurveyEntity; on
         ),
     });
 
-  const questionText = (id: number) => pickText(survey.questions.find((q) => q.id === id)?.text ?? {}, i18n.language);
+  const questionText = (id: number | null) => (id === null ? t('surveys.import.dateColumn') : pickText(survey.questions.find((q) => q.id === id)?.text ?? {}, i18n.language));
 
   return (
     <Stack gap="md">

@@ -129,7 +129,8 @@ export const answersSchema = z.record(
 
 /** An answer kept aside because it could not be stored as given (imports): shown, never dropped. */
 export interface AnswerProblem {
-  questionId: number;
+  /** Null: the row's date ("answered on") could not be used; the response is dated the import's day. */
+  questionId: number | null;
   /** answer-not-an-option, answer-out-of-scale, answer-too-long, answer-required … */
   code: string;
   /** The value as the file had it. */
