@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SendOutInput } from '../../shared/contract';
+import { sql } from '../db/sql';
 import { fieldCodes, fixedNow, registerWith, testCore, type TestCore } from '../test-support';
 
 let t: TestCore;
@@ -89,6 +90,19 @@ describe('recipients', () => {
     // Paper for the one without consent.
     const paper = await t.call('sendOuts.recipients', { channel: 'sms', audience: { kind: 'group', groupId: board.id }, paperForOthers: true });
     expect(paper.messages).toEqual({ sms: 1, email: 0, post: 1 });
+  });
+
+  it('respects what members said in the survey: channels they named, and how often they want to hear from us', async () => {
+    const { board, dan } = await setup();
+    await t.call('groups.addRole', { memberId: dan.id, groupId: board.id, role: 'member', from: '2024-01-01' });
+    // Dan wants letters only; written as the survey's "apply preferences" writes it.
+    t.core.context().db.run(sql`INSERT INTO member_preferences (member_id, channels, frequency, consent_on, consent_source, updated_at)
+      VALUES (${dan.id}, 'letter', NULL, '2025-05-01', 'phone', '2025-05-01T10:00:00Z')`);
+    const r = await t.call('sendOuts.recipients', { channel: 'sms', audience: { kind: 'group', groupId: board.id }, plannedOn: '2025-06-15' });
+    expect(r.leftOut.rows.find((x) => x.memberId === dan.id)?.reason).toBe('prefers-other-channel');
+    const paper = await t.call('sendOuts.recipients', { channel: 'sms', audience: { kind: 'group', groupId: board.id }, plannedOn: '2025-06-15', paperForOthers: true });
+    expect(paper.leftOut.rows.find((x) => x.memberId === dan.id)).toBeUndefined();
+    expect(paper.messages.post).toBe(2); // Cia (no SMS consent) and Dan (prefers letters)
   });
 
   it('gives the composer each merge field at its longest, and how many names need UCS-2', async () => {

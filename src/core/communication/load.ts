@@ -4,6 +4,7 @@ import { isoDate, type RegisterContext } from '../register/context';
 import { audiencePredicate } from './audience';
 import { selectRecipients, type Candidate, type Selection } from './recipients';
 import { readCommunicationSettings } from './settings';
+import { frequencyAllows, preferencesByMember, prefersRoute } from '../surveys/preferences';
 
 export interface Draft {
   id?: number;
@@ -85,6 +86,17 @@ export function loadSentCounts(ctx: RegisterContext, from: string, to: string, e
   return out;
 }
 
+/** The day the last send-out reached each member who stated how often they want to hear from us. */
+function loadLastSent(ctx: RegisterContext, on: string, exceptSendOut: number | undefined): Map<number, string> {
+  const rows = ctx.db.all<{ member_id: number; last: string }>(
+    sql`SELECT member_id, max(on_date) AS last FROM contact_log
+        WHERE send_out_id IS NOT NULL AND send_out_id != ${exceptSendOut ?? 0} AND on_date <= ${on}
+          AND member_id IN (SELECT member_id FROM member_preferences WHERE frequency IS NOT NULL)
+        GROUP BY member_id`,
+  );
+  return new Map(rows.map((r) => [r.member_id, r.last]));
+}
+
 /** The recipients of a send-out (saved or draft) as the register stands now. */
 export function loadSelection(ctx: RegisterContext, d: Draft): LoadedSelection {
   const at = d.plannedOn ?? isoDate(ctx.now());
@@ -94,12 +106,17 @@ export function loadSelection(ctx: RegisterContext, d: Draft): LoadedSelection {
   const candidates = loadCandidates(ctx, d.audience, at);
   const optOuts = loadOptOuts(ctx);
   const sent = frequencyLimit > 0 ? loadSentCounts(ctx, window.from, window.to, d.id) : new Map<number, number>();
+  const preferences = preferencesByMember(ctx.db);
+  const lastSent = loadLastSent(ctx, at, d.id);
   const selection = selectRecipients(candidates, {
     channel: d.channel,
     paperForOthers: d.paperForOthers,
     frequencyLimit,
     optedOut: (id, channel: OptOutChannel) => optOuts[channel].has(id),
     sentInWindow: (id) => sent.get(id) ?? 0,
+    prefersRoute: (id, route) => prefersRoute(preferences.get(id), route),
+    // Send-outs carry no "important" mark yet, so "only important news" does not hold one back.
+    wantsOneNow: (id) => frequencyAllows(preferences.get(id), { today: at, lastSentOn: lastSent.get(id) ?? null, important: true }),
   });
   return { ...selection, audienceSize: candidates.length, frequencyLimit, frequencyDefault, window };
 }

@@ -119,3 +119,22 @@ describe('other channels', () => {
     expect(reasons(s)).toEqual({ [a.id]: 'frequency-limit' });
   });
 });
+
+describe('stated preferences (the survey)', () => {
+  it('a member who named other channels is not reached by SMS, or gets a letter with paper for others; "how often" holds back a message that comes too soon', () => {
+    const none = member();
+    const letterOnly = member();
+    const smsToo = member();
+    const monthlyRecent = member();
+    const wants: Record<number, string[]> = { [letterOnly.id]: ['post'], [smsToo.id]: ['sms', 'email'] };
+    const prefs = {
+      prefersRoute: (id: number, route: string) => !wants[id] || wants[id].includes(route),
+      wantsOneNow: (id: number) => id !== monthlyRecent.id,
+    };
+    const s = selectRecipients([none, letterOnly, smsToo, monthlyRecent], rules(prefs));
+    expect(reached(s)).toEqual([none.id, smsToo.id]);
+    expect(reasons(s)).toEqual({ [letterOnly.id]: 'prefers-other-channel', [monthlyRecent.id]: 'prefers-less-often' });
+    const paper = selectRecipients([none, letterOnly], rules({ ...prefs, paperForOthers: true }));
+    expect(paper.messages.map((m) => [m.route, m.members[0].id])).toEqual([['sms', none.id], ['post', letterOnly.id]]);
+  });
+});

@@ -9,7 +9,11 @@ import type { LeftOutReason, OptOutChannel, Route, SendOutChannel } from '../../
  * 2. "Paper for others": a member the route cannot reach only for want of consent or contact data
  *    gets a printed letter instead, if post can reach them. Someone who opted out is not moved to
  *    another channel: they said no.
- * 3. The frequency limit: a member who already got `limit` send-out messages in the window gets
+ * 3. The member's stated preferences (from the survey, src/core/surveys/preferences.ts): a member
+ *    who named the channels they want is not reached through another (with "paper for others" a
+ *    member who prefers letters gets one); a member who asked to hear from us weekly, monthly or
+ *    quarterly gets nothing if the last send-out reached them more recently than that.
+ *    The frequency limit: a member who already got `limit` send-out messages in the window gets
  *    none (0 = no limit).
  * 4. One message per mobile number, e-mail address (case-insensitive) or, on paper, household:
  *    a shared phone gets one SMS. The first of them in the given order is its addressee.
@@ -39,6 +43,10 @@ export interface SelectionRules {
   optedOut(memberId: number, channel: OptOutChannel): boolean;
   /** Send-out messages the member got in the window. */
   sentInWindow(memberId: number): number;
+  /** False when the member named preferred channels and `route` is not one of them. */
+  prefersRoute?(memberId: number, route: Route): boolean;
+  /** False when the member's stated "how often" says it is too soon for another message. */
+  wantsOneNow?(memberId: number): boolean;
 }
 
 export interface Message {
@@ -100,6 +108,18 @@ export function selectRecipients(candidates: readonly Candidate[], rules: Select
         continue;
       }
       route = 'post';
+    }
+    if (rules.prefersRoute && !rules.prefersRoute(c.id, route)) {
+      const toPaper = rules.paperForOthers && route !== 'post' && rules.prefersRoute(c.id, 'post') && routeProblem(c, 'post', rules) === null;
+      if (!toPaper) {
+        leftOut.push({ member: c, reason: 'prefers-other-channel' });
+        continue;
+      }
+      route = 'post';
+    }
+    if (rules.wantsOneNow && !rules.wantsOneNow(c.id)) {
+      leftOut.push({ member: c, reason: 'prefers-less-often' });
+      continue;
     }
     if (rules.frequencyLimit > 0) {
       const got = rules.sentInWindow(c.id);

@@ -109,7 +109,9 @@ export const LEFT_OUT_REASONS = [
   'no-mobile',
   'no-email',
   'no-address',
+  'prefers-other-channel',
   'frequency-limit',
+  'prefers-less-often',
 ] as const;
 export type LeftOutReason = (typeof LEFT_OUT_REASONS)[number];
 
