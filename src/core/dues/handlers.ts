@@ -16,6 +16,7 @@ import { buildLetters } from './letters';
 import { duesLog, duesYears } from './log';
 import { checkLogo } from './logo';
 import { recordPayment, removePayment } from './payments';
+import { refund } from './refund';
 import { previewReminder, runReminder } from './reminders';
 import { roundsOf, saveRounds } from './rounds';
 import { executeRun, listRuns, previewRun } from './run';
@@ -124,6 +125,10 @@ export function createDuesHandlers(context: ContextProvider, jobs: DuesJobs): Du
     async 'dues.recordPayment'(input) {
       const ctx = context();
       return ctx.write(() => recordPayment(ctx, input));
+    },
+    async 'dues.refund'(input) {
+      const ctx = context();
+      return ctx.write(() => refund(ctx, input));
     },
     async 'dues.removePayment'({ id }) {
       const ctx = context();

@@ -67,7 +67,8 @@ function resolve(db: Db, source: LetterSource): Resolved {
     case 'run': {
       getRun(db, source.runId);
       const ids = db.column(sql`SELECT id FROM invoices WHERE run_id = ${source.runId} ORDER BY seq`);
-      return { invoices: getInvoices(db, ids), round: null };
+      // Nothing to pay (covered by credit on account, or paid since): no letter asking for it.
+      return { invoices: getInvoices(db, ids).filter((i) => i.status !== 'paid' && i.status !== 'overPaid'), round: null };
     }
     case 'round': {
       const round = mustGetRound(db, source.roundId);

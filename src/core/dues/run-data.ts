@@ -1,6 +1,7 @@
 import type { DuesFeeEntity } from '../../shared/contract/dues';
 import type { Db } from '../db/database';
 import { sql } from '../db/sql';
+import { creditSources, type CreditSource } from './credit-balance';
 import { feesOf } from './fees';
 import { invoiceStates } from './state';
 
@@ -52,6 +53,8 @@ export interface RunFacts {
   /** Last year's invoices still owed, per member they cover. */
   owedLastYear: Map<number, OwedInvoice[]>;
   highestSeq: number;
+  /** Members' credit (on account, over-paid invoices), used on their new invoice. */
+  credit: Map<number, CreditSource[]>;
 }
 
 export const householdKey = (householdId: number, typeId: number) => `${householdId}:${typeId}`;
@@ -92,5 +95,6 @@ export function loadRunFacts(db: Db, year: number): RunFacts {
     owedLastYear.set(o.member_id, [...(owedLastYear.get(o.member_id) ?? []), { id: o.id, seq: o.seq, year: o.year, owed: o.owed }]);
   }
   const highestSeq = db.column(sql`SELECT coalesce(max(seq), 0) FROM invoices`)[0];
-  return { year, members, types, fees, directDebit, invoiced, credited, householdsInvoiced, paidForYear, owedLastYear, highestSeq };
+  const credit = creditSources(db);
+  return { year, members, types, fees, directDebit, invoiced, credited, householdsInvoiced, paidForYear, owedLastYear, highestSeq, credit };
 }

@@ -1,6 +1,7 @@
 import type { RegisterCountry } from '../../shared/contract';
 import type { DuesFeeEntity, ExclusionReason, InvoicePersonRef, PreviewInvoice, PreviewLine } from '../../shared/contract/dues';
 import type { FieldIssue } from '../../shared/result';
+import { allot, type CreditUse } from './credit-balance';
 import { householdKey, type RunFacts, type RunMember } from './run-data';
 import { referenceTooLong } from './references';
 import { missingForRun, type StoredDuesSettings } from './settings-rules';
@@ -9,6 +10,8 @@ import { listNames, typeName, type DuesTexts } from './texts';
 export interface PlannedInvoice extends PreviewInvoice {
   /** Last year's invoices this one takes over (marked carried when it is created). */
   carries: number[];
+  /** Credit of the members it covers used on it (booked as 'credit' payments when created). */
+  credits: CreditUse[];
 }
 
 export interface RunPlan {
@@ -110,17 +113,22 @@ export function planRun(
       continue;
     }
     const sorted = [addressee, ...members.filter((m) => m !== addressee)];
+    const total = lines.reduce((n, l) => n + l.amount, 0);
+    const credits = allot(sorted.flatMap((m) => f.credit.get(m.id) ?? []), total);
+    const creditUsed = credits.reduce((n, c) => n + c.amount, 0);
     invoices.push({
       member: ref(addressee),
       covers: sorted.map(ref),
       householdId: household ? addressee.household_id : null,
       membershipTypeId: type.id,
       lines,
-      total: lines.reduce((n, l) => n + l.amount, 0),
+      total,
+      ...(creditUsed > 0 ? { creditUsed } : {}),
       dueOn: dueOn ?? fee.dueOn,
       printable: hasPostalAddress(addressee),
       email: addressee.email,
       carries,
+      credits,
     });
   }
 

@@ -6,6 +6,7 @@ import { recordHistory } from '../history/queries';
 import { conflict, notFound } from '../members/errors';
 import { isoTime, type RegisterContext } from '../register/context';
 import { currencyOf } from '../register/settings';
+import { moveCredit } from './credit-balance';
 import { makeReference } from './references';
 import { loadRunFacts } from './run-data';
 import { planRun, type RunPlan } from './run-plan';
@@ -39,7 +40,7 @@ export function previewRun(ctx: RegisterContext, a: RunArgs, limit: number): Inv
     notPrintableCount: p.invoices.filter((i) => !i.printable).length,
     excludedCount: p.excluded.length,
     byReason,
-    invoices: p.invoices.slice(0, limit).map(({ carries: _carries, ...rest }) => rest),
+    invoices: p.invoices.slice(0, limit).map(({ carries: _carries, credits: _credits, ...rest }) => rest),
     excluded: p.excluded.slice(0, limit),
     blocking: p.blocking,
   };
@@ -79,6 +80,7 @@ export function executeRun(ctx: RegisterContext, a: RunArgs): InvoiceRunEntity {
       recordHistory(db, c.memberId, now, [{ field: 'duesInvoice', oldValue: null, newValue: String(seq) }], 'dues');
     }
     for (const old of inv.carries) db.run(sql`UPDATE invoices SET carried_to_id = ${id} WHERE id = ${old}`);
+    moveCredit(db, inv.credits, id, a.invoiceDate, now);
     seq++;
   }
   ensureDefaultRounds(ctx, a.year);

@@ -11,6 +11,7 @@ import { StatusBadge } from '../dues/invoices/StatusBadge';
 import { useMoney } from '../dues/money';
 import { useFormat } from './format';
 import { MemberMandate } from '../treasury/MemberMandate';
+import { RefundButton } from './RefundModal';
 
 /**
  * The member's dues: what is owed now, every invoice and payment, and whether the member pays by
@@ -34,6 +35,7 @@ export function MemberDuesTab({ page, info }: { page: MemberPageEntity; info: Re
   return (
     <Stack gap="lg" data-testid="member-dues">
       <Balance balance={account.balance} money={money} />
+      {account.balance < 0 && <RefundButton memberId={memberId} credit={-account.balance} info={info} money={money} onSaved={() => void load()} />}
       <DirectDebitForm key={JSON.stringify(account.directDebit)} account={account} info={info} onSaved={() => void load()} />
       {info.country === 'SE' && <MemberMandate key={JSON.stringify(account.directDebit)} memberId={memberId} />}
 

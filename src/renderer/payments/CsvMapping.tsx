@@ -45,7 +45,7 @@ export function CsvMappingForm({
         ))}
         <Select
           label={t('payments.csv.method')}
-          data={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`payments.methods.${m}`) }))}
+          data={PAYMENT_METHODS.filter((m) => m !== 'credit').map((m) => ({ value: m, label: t(`payments.methods.${m}`) }))}
           value={method}
           allowDeselect={false}
           onChange={(v) => v && onMethod(v as PaymentMethod)}

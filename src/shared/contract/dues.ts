@@ -41,7 +41,7 @@ export const DIRECT_DEBIT_KINDS = ['none', 'autogiro', 'avtalegiro'] as const;
 export type DirectDebitKind = (typeof DIRECT_DEBIT_KINDS)[number];
 
 /** How a payment came in. i18n keys under "dues.paymentMethods.". */
-export const PAYMENT_METHODS = ['bankgiro', 'plusgiro', 'swish', 'bank', 'cash', 'autogiro', 'avtalegiro', 'other'] as const;
+export const PAYMENT_METHODS = ['bankgiro', 'plusgiro', 'swish', 'bank', 'cash', 'autogiro', 'avtalegiro', 'other', 'credit'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 /**
@@ -369,6 +369,17 @@ export const paymentInputSchema = z
   .refine((p) => p.invoiceId !== null || p.memberId !== null, { message: 'invoice-or-member-required', path: ['invoiceId'] });
 export type PaymentInput = z.input<typeof paymentInputSchema>;
 
+/** Money paid back to a member out of their credit (see 'dues.refund'). */
+export const refundInputSchema = z.object({
+  memberId: idSchema,
+  paidOn: isoDateSchema,
+  /** What is paid back, positive (booked as a negative payment on the member). */
+  amount: amountSchema,
+  method: z.enum(PAYMENT_METHODS).refine((m) => m !== 'credit', { message: 'method-not-allowed' }),
+  note: optionalText(1000),
+});
+export type RefundInput = z.input<typeof refundInputSchema>;
+
 // ---------------------------------------------------------------------------------------------
 // Invoice runs
 
@@ -388,6 +399,11 @@ export interface PreviewInvoice {
   membershipTypeId: number;
   lines: PreviewLine[];
   total: number;
+  /**
+   * Credit on account or over-paid by the members it covers, used on it (absent = none). The run
+   * books it as 'credit' payments; an invoice fully covered is created paid and gets no letter.
+   */
+  creditUsed?: number;
   dueOn: string;
   /** false: no postal address; the letter goes by e-mail only (a per-member PDF). */
   printable: boolean;
@@ -670,6 +686,11 @@ export const duesContract = {
    */
   'dues.recordPayment': handler<PaymentEntity>()(paymentInputSchema),
   'dues.removePayment': handler<{ removed: true }>()(z.object({ id: idSchema })),
+  /**
+   * Pays money back to a member out of their credit (the account's negative balance). Field codes:
+   * `amount-not-positive`, `refund-exceeds-credit`, `date-in-future`, `method-not-allowed`.
+   */
+  'dues.refund': handler<PaymentEntity>()(refundInputSchema),
 
   /**
    * Credits an invoice in full: a credit note with its own number and negated lines. Invoices it

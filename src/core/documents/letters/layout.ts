@@ -157,7 +157,8 @@ function linesTable(c: Ctx): ContentTable {
   for (const line of letter.lines) body.push([{ text: line.description }, amountCell(money(sign(line.amount)))]);
   const totalRow = (label: string, amount: number, bold: boolean) => [{ text: label, bold }, amountCell(money(amount), bold)];
   if (letter.kind === 'creditNote') body.push(totalRow(t.creditTotal, sign(letter.total), true));
-  else if (letter.kind === 'reminder') {
+  // An invoice partly paid already (credit used by the run) shows what is left, as a reminder does.
+  else if (letter.kind === 'reminder' || letter.paid > 0) {
     body.push(totalRow(t.total, letter.total, false));
     body.push(totalRow(t.paid, letter.paid, false));
     body.push(totalRow(t.owed, letter.owed, true));
@@ -187,7 +188,7 @@ function paymentRows(c: Ctx): [string, string, boolean?][] {
   if (issuer.iban) rows.push([t.iban, groupsOfFour(issuer.iban)]);
   if (issuer.bic) rows.push([t.bic, issuer.bic]);
   rows.push([t.reference[letter.referenceKind], formatReference(letter.reference, letter.referenceKind), true]);
-  rows.push([t.toPay, money(letter.kind === 'reminder' ? letter.owed : letter.total), true]);
+  rows.push([t.toPay, money(letter.kind === 'reminder' || letter.paid > 0 ? letter.owed : letter.total), true]);
   rows.push([t.payBy, formatDate(letter.dueOn, letter.language), true]);
   return rows;
 }

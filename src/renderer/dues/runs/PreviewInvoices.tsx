@@ -53,6 +53,7 @@ export function PreviewInvoices({ preview }: { preview: InvoiceRunPreview }) {
                         {l.description} — {money(l.amount)}
                       </Text>
                     ))}
+                    {inv.creditUsed ? <Text size="sm" c="teal">{t('duesRuns.creditUsed', { amount: money(inv.creditUsed) })}</Text> : null}
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{date(inv.dueOn)}</Table.Td>
                   <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }} fw={600}>

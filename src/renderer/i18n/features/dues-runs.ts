@@ -13,6 +13,7 @@ export default {
     total: 'Total',
     dueOn: 'Due date',
     emailOnly: 'E-mail only',
+    creditUsed: 'Paid with credit: {{amount}}',
     emailOnlyHelp: 'No postal address: not in the printed PDF, but gets a PDF of its own for e-mail.',
     more: 'Showing the first {{shown, number}} of {{count, number}}.',
     run: {
@@ -287,6 +288,7 @@ export default {
     total: 'Summa',
     dueOn: 'Förfallodag',
     emailOnly: 'Bara e-post',
+    creditUsed: 'Betalt med tillgodohavande: {{amount}}',
     emailOnlyHelp: 'Ingen postadress: kommer inte med i PDF:en för utskrift, men får en egen PDF att mejla.',
     more: 'Visar de första {{shown, number}} av {{count, number}}.',
     run: {
@@ -561,6 +563,7 @@ export default {
     total: 'Sum',
     dueOn: 'Forfallsdato',
     emailOnly: 'Bare e-post',
+    creditUsed: 'Betalt med tilgodehavende: {{amount}}',
     emailOnlyHelp: 'Ingen postadresse: kommer ikke med i PDF-en for utskrift, men får en egen PDF for e-post.',
     more: 'Viser de første {{shown, number}} av {{count, number}}.',
     run: {
