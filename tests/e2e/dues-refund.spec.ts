@@ -37,6 +37,7 @@ test('a member who paid too much: the credit is shown on the dues tab, a refund 
   await form.getByLabel('Belopp').fill('200');
   await form.getByRole('button', { name: 'Registrera återbetalningen' }).click();
   await expect(form.getByText('Det är mer än medlemmen har till godo.')).toBeVisible();
+  await page.screenshot({ path: join('test-results', 'dues-refund.png') });
   await form.getByLabel('Belopp').fill('150');
   await form.getByRole('button', { name: 'Registrera återbetalningen' }).click();
   await expect(page.getByText(money('Återbetalningen på 150,00 kr är registrerad.'))).toBeVisible();
