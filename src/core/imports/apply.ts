@@ -109,9 +109,6 @@ export interface CollectedPlan {
 }
 
 const NO_CELLS: string[] = [];
-const NOTHING_GIVEN = new Set<ImportTarget>();
-const NO_CUSTOM: PlannedRow['custom'] = [];
-const NO_GROUPS: number[] = [];
 
 /** A plan to fill, and the visit that fills it (rows skipped or invalid are only counted). */
 export function collector(): { plan: CollectedPlan; visit: (r: PlannedRow) => void } {
@@ -119,9 +116,11 @@ export function collector(): { plan: CollectedPlan; visit: (r: PlannedRow) => vo
   return {
     plan,
     visit(r) {
-      // Kept until the write: only what it needs (a new member's own fields are all written).
-      if (r.action === 'create') plan.writes.push({ ...r, cells: NO_CELLS, given: NOTHING_GIVEN, custom: r.custom.length ? r.custom : NO_CUSTOM, groups: r.groups.length ? r.groups : NO_GROUPS });
-      else if (r.action === 'update') plan.writes.push({ ...r, cells: NO_CELLS });
+      // Kept until the write, without the cells (the file's rows are let go of before it).
+      if (r.action === 'create' || r.action === 'update') {
+        r.cells = NO_CELLS;
+        plan.writes.push(r);
+      }
       else if (r.action === 'skip') plan.skipped++;
       else plan.invalid++;
     },

@@ -5,7 +5,7 @@ import { invalid } from '../members/errors';
 import { normalizeMember, type NormalizedMember } from '../members/rules';
 import { ExistingIndex } from './existing';
 import { isEmptyRow } from './parse';
-import { loadExtras, parseMemberNumber, rowInput, type PlanOptions, type RowInput } from './validate';
+import { givenFields, loadExtras, parseMemberNumber, rowInput, type PlanOptions, type RowInput } from './validate';
 
 export interface PlannedRow {
   /** 1-based row in the file. */
@@ -18,6 +18,7 @@ export interface PlannedRow {
   member: NormalizedMember | null;
   /** The old register's number kept for a new member; null for the next free one. */
   memberNumber: number | null;
+  /** For an update: the mapped fields the row gives a value for (what it may write); empty otherwise. */
   given: Set<ImportTarget>;
   custom: RowInput['custom'];
   groups: number[];
@@ -133,7 +134,7 @@ export class RowPlanner {
     const policy = this.decisions.get(row) ?? this.o.duplicatePolicy;
     if (this.skip.has(row)) return planned(row, cells, 'skip', [], null, null, null, NOTHING_GIVEN, [], [], policy);
     const { column, existing, seen } = this;
-    const { input, issues, given, custom, groups, memberNumber } = rowInput(cells, this.o.mapping, this.ctx.country, this.o.membershipTypeId, this.extras);
+    const { input, issues, custom, groups, memberNumber } = rowInput(cells, this.o.mapping, this.ctx.country, this.o.membershipTypeId, this.extras);
     const { value, issues: rule } = normalizeMember(input, this.ctx.country, this.ctx.today);
     for (const r of rule) {
       const field = r.field as ImportTarget;
@@ -159,8 +160,9 @@ export class RowPlanner {
         issues.push({ column: column.get('identityNumber') ?? null, field: 'identityNumber', code: 'identity-in-use' });
       }
     }
-    if (issues.length) return planned(row, cells, 'invalid', issues, null, null, null, given, custom, groups, policy);
+    if (issues.length) return planned(row, cells, 'invalid', issues, null, null, null, NOTHING_GIVEN, custom, groups, policy);
     const action: ImportRowAction = !duplicate || policy === 'create' ? 'create' : policy === 'skip' ? 'skip' : 'update';
+    const given = action === 'update' ? givenFields(cells, this.o.mapping) : NOTHING_GIVEN;
     return planned(row, cells, action, NO_ISSUES, duplicate, value, action === 'create' ? memberNumber : null, given, custom, groups, policy);
   }
 }

@@ -50,13 +50,24 @@ export function loadExtras(db: Db): Extras {
 export interface RowInput {
   input: MemberInputParsed;
   issues: ImportIssue[];
-  /** The mapped fields that had a value: what "update" may write. */
-  given: Set<ImportTarget>;
   /** Own-field values (stored form) and the groups the row says yes to. */
   custom: { fieldId: number; stored: StoredValue }[];
   groups: number[];
   /** The old register's number, when mapped and readable. */
   memberNumber: number | null;
+}
+
+/** Shared by the rows without own-field values or groups (most): nothing to allocate for them. */
+const NONE: never[] = [];
+
+/**
+ * The mapped fields a row of the file gives a value for: what "update" may write. For a row
+ * without problems these are exactly the mapped columns with a value in them.
+ */
+export function givenFields(cells: string[], mapping: (ImportTarget | null)[]): Set<ImportTarget> {
+  const given = new Set<ImportTarget>();
+  mapping.forEach((f, c) => f && (cells[c] ?? '').trim() !== '' && given.add(f));
+  return given;
 }
 
 /** A row's values as the member form would send them, with the problems reading them. */
@@ -68,30 +79,33 @@ export function rowInput(
   extras: Extras = { fields: new Map(), groups: new Set() },
 ): RowInput {
   const issues: ImportIssue[] = [];
-  const given = new Set<ImportTarget>();
-  const custom: RowInput['custom'] = [];
-  const groups: number[] = [];
+  let custom: RowInput['custom'] = NONE;
+  let groups: number[] = NONE;
+  const compiled = compile(mapping);
+  // Only a field mapped from two columns needs to know which it already took (the first with a value).
+  const taken = compiled.repeats ? new Set<ImportTarget>() : null;
   const text: Partial<Record<ImportMemberField, string>> = {};
   const flags: Partial<Record<'consentSms' | 'consentEmail' | 'consentPost', boolean>> = {};
   let country: string | null = null;
   let memberNumber: number | null = null;
-  const extra = extraColumns(mapping);
   for (let c = 0; c < mapping.length; c++) {
     const field = mapping[c];
     if (!field) continue;
     const raw = (cells[c] ?? '').trim();
-    if (raw === '' || given.has(field)) continue;
-    if (extra[c]) {
+    if (raw === '' || taken?.has(field)) continue;
+    if (compiled.extra[c]) {
+      if (custom === NONE) custom = [];
+      if (groups === NONE) groups = [];
       const problem = readExtra(field, raw, extras, custom, groups);
       if (problem) issues.push({ column: c, field, code: problem });
-      else given.add(field);
+      else taken?.add(field);
       continue;
     }
     if (raw.length > MAX[field as ImportMemberField]) {
       issues.push({ column: c, field, code: 'too-long' });
       continue;
     }
-    given.add(field);
+    taken?.add(field);
     switch (field) {
       case 'firstName':
       case 'lastName':
@@ -143,14 +157,18 @@ export function rowInput(
     joinedOn: text.joinedOn ?? null,
     status: 'active',
   };
-  return { input, issues, given, custom, groups, memberNumber };
+  return { input, issues, custom: custom.length ? custom : NONE, groups: groups.length ? groups : NONE, memberNumber };
 }
 
-/** Per column: whether it goes into an own field or a group. Worked out once per mapping, not per cell. */
-const extraColumnsOf = new WeakMap<(ImportTarget | null)[], boolean[]>();
-function extraColumns(mapping: (ImportTarget | null)[]): boolean[] {
-  let out = extraColumnsOf.get(mapping);
-  if (!out) extraColumnsOf.set(mapping, (out = mapping.map((f) => !!f && (f.startsWith('custom:') || f.startsWith('group:')))));
+/** Per column whether it goes into an own field or a group, and whether any field is mapped twice: once per mapping, not per cell. */
+const compiled = new WeakMap<(ImportTarget | null)[], { extra: boolean[]; repeats: boolean }>();
+function compile(mapping: (ImportTarget | null)[]) {
+  let out = compiled.get(mapping);
+  if (!out) {
+    const targets = mapping.filter((f) => f !== null);
+    out = { extra: mapping.map((f) => !!f && (f.startsWith('custom:') || f.startsWith('group:'))), repeats: new Set(targets).size !== targets.length };
+    compiled.set(mapping, out);
+  }
   return out;
 }
 

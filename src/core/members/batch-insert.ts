@@ -25,9 +25,16 @@ const ROWS_PER_FLUSH = 2_000;
  */
 export const REBUILD_INDEXES_FROM = 5_000;
 
-const insertMany = (rows: number) => ({
-  text: `INSERT INTO members (${MEMBER_INSERT_COLUMNS.join(', ')}) VALUES ${new Array(rows).fill(`(${MEMBER_INSERT_COLUMNS.map(() => '?').join(', ')})`).join(', ')}`,
-});
+/** The INSERT for `rows` rows, made once per size (the statement cache knows it by its text). */
+const insertTexts = new Map<number, string>();
+function insertMany(rows: number): string {
+  let text = insertTexts.get(rows);
+  if (!text) {
+    const tuple = `(${MEMBER_INSERT_COLUMNS.map(() => '?').join(', ')})`;
+    insertTexts.set(rows, (text = `INSERT INTO members (${MEMBER_INSERT_COLUMNS.join(', ')}) VALUES ${new Array(rows).fill(tuple).join(', ')}`));
+  }
+  return text;
+}
 
 /**
  * Many new members at once (an import), writing for each exactly what insertMember writes — the
@@ -65,8 +72,10 @@ export function insertMembers(ctx: RegisterContext, items: NewMember[]): number[
   const flush = () => {
     if (!pending.length) return;
     for (let i = 0; i < pending.length; i += ROWS_PER_STATEMENT) {
-      const part = pending.slice(i, i + ROWS_PER_STATEMENT);
-      db.run({ text: insertMany(part.length).text, params: part.flat() });
+      const rows = Math.min(ROWS_PER_STATEMENT, pending.length - i);
+      const params: SqlValue[] = new Array(rows * MEMBER_INSERT_COLUMNS.length);
+      for (let r = 0, k = 0; r < rows; r++) for (const v of pending[i + r]) params[k++] = v;
+      db.run({ text: insertMany(rows), params });
     }
     const lastId = firstId + pending.length - 1;
     db.run(sql`INSERT INTO member_status_events (member_id, status, kind, on_date, reason, note, created_at)
