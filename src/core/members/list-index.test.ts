@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Db } from '../db/database';
 import { migrate } from '../db/migrations';
 import { sql } from '../db/sql';
-import { MemberListIndex } from './list-index';
+import { insertingMany, MemberListIndex } from './list-index';
 
 async function db() {
   const d = await Db.create();
@@ -58,5 +58,26 @@ describe('MemberListIndex', () => {
     new MemberListIndex(d).ids(q);
     const saved = await Db.create(d.export());
     expect(saved.all(sql`SELECT name FROM sqlite_master WHERE name LIKE 'member_index%'`)).toEqual([]);
+  });
+
+  it('after many inserts noted once (and after one rolled back) still sees every member', async () => {
+    const d = await db();
+    add(d, 1, 'Berg', 'berg');
+    const index = new MemberListIndex(d);
+    expect(index.ids(q)).toHaveLength(1);
+    d.transaction(() => insertingMany(d, () => {
+      for (let n = 2; n <= 50; n++) add(d, n, `M${n}`, `m${n}`);
+    }));
+    expect(index.ids(q)).toHaveLength(50);
+    expect(index.ids({ ...q, tokens: ['m42'] })).toHaveLength(1);
+    expect(() => d.transaction(() => insertingMany(d, () => {
+      add(d, 99, 'Gone', 'gone');
+      throw new Error('abort');
+    }))).toThrow('abort');
+    // The per-row note is back: a single insert afterwards is seen too.
+    add(d, 100, 'Late', 'late');
+    expect(index.ids({ ...q, tokens: ['late'] })).toHaveLength(1);
+    expect(index.ids({ ...q, tokens: ['gone'] })).toHaveLength(0);
+    expect(index.ids(q)).toHaveLength(51);
   });
 });
