@@ -144,7 +144,8 @@ export const importsContract = {
   'import.preview': handler<ImportPreview>()(planArgs.extend({ limit: z.number().int().min(1).max(5000).default(500) })),
   /**
    * Applies the valid rows in one transaction. Refused: `import-has-invalid-rows` unless
-   * `onlyValid`, `nothing-to-import`.
+   * `onlyValid`, `nothing-to-import`; `import-register-busy` (conflict) when the register was
+   * written to during each of three checks of the rows.
    */
   'import.apply': handler<ImportRunEntity>()(planArgs.extend({ onlyValid: z.boolean().default(false) })),
   /** Refused (conflict): `import-undo-not-latest`, `import-already-undone`, `import-changed-since`. */
