@@ -61,7 +61,13 @@ async function writeAllAt(fh: FileHandle, parts: Buffer[], pos: number): Promise
 export async function writeNewFile(
   path: string,
   data: Parts,
-  opts: { sync: boolean; onProgress?: (step: WriteProgress) => Promise<void>; whileSyncing?: () => Promise<void> },
+  opts: {
+    sync: boolean;
+    onProgress?: (step: WriteProgress) => Promise<void>;
+    /** Told how many bytes from the start are on disk (in the page cache), after each write. */
+    onWritten?: (bytes: number) => void;
+    whileSyncing?: () => Promise<void>;
+  },
 ): Promise<void> {
   const fh = await open(path, 'wx', 0o600);
   try {
@@ -79,9 +85,10 @@ export async function writeNewFile(
         toldPartial = true;
         await opts.onProgress('temp-partial');
       }
-      writing = writeAllAt(fh, group, pos);
+      const end = pos + groupBytes;
+      writing = writeAllAt(fh, group, pos).then(() => opts.onWritten?.(end));
       writing.catch(() => undefined); // surfaces at the next await of `writing`
-      pos += groupBytes;
+      pos = end;
       group = [];
       groupBytes = 0;
     };

@@ -137,7 +137,7 @@ export function unsealWithKeys(bytes: Uint8Array, keys: VaultKeys): Buffer {
  * read and decrypted on the thread pool a few ahead of the one being compared.
  *
  * The whole-file hash is not computed a second time: the trailer read back must equal
- * `writtenDigest`, the hash computed while sealing over exactly the bytes handed to the disk.
+ * `writtenDigest()`, the hash computed while sealing over exactly the bytes handed to the disk.
  * Together with the header hash (prefix and header) and each chunk's GCM tag (ciphertext and
  * tag), every byte of the file is then checked, so re-hashing 50 MB would prove nothing more.
  * Returns the digest.
@@ -147,7 +147,7 @@ export async function verifySealedStream(
   readInto: (position: number, target: Buffer) => Promise<void>,
   keys: VaultKeys,
   plaintext: Uint8Array,
-  writtenDigest: Buffer,
+  writtenDigest: () => Buffer,
 ): Promise<Buffer> {
   const read = async (position: number, length: number) => {
     const b = Buffer.allocUnsafe(length);
@@ -189,6 +189,8 @@ export async function verifySealedStream(
     o += plain.length;
   }
   if (o !== expected.length) throw damaged('The written file decrypts to a different length.');
-  if (!writtenDigest.equals(await read(payloadEnd, HASH_BYTES))) throw damaged('The written file has a wrong checksum.');
-  return writtenDigest;
+  const onDisk = await read(payloadEnd, HASH_BYTES);
+  const digest = writtenDigest(); // known once the whole file has been handed to the disk, as it now has
+  if (!digest.equals(onDisk)) throw damaged('The written file has a wrong checksum.');
+  return digest;
 }

@@ -18,7 +18,11 @@ const TEMP_EXT = '.kansli-tmp';
 export type SaveStep = 'temp-opened' | 'temp-partial' | 'temp-written' | 'verified' | 'backed-up' | 'renamed';
 
 /** For tests only: a hook called at each step of the save pipeline (fault injection, kill points). */
-export const __testing: { hook?: (step: SaveStep, info: { path: string; temp: string }) => void | Promise<void> } = {};
+export const __testing: {
+  hook?: (step: SaveStep, info: { path: string; temp: string }) => void | Promise<void>;
+  /** Changes the bytes on their way to the disk: a write that silently goes wrong. */
+  corruptWrite?: (position: number, part: Buffer) => Buffer;
+} = {};
 
 /** Hidden, random, and named after the register so removeStaleTemps finds it after a crash. */
 function tempPathFor(path: string): string {
@@ -42,29 +46,82 @@ export interface Verified {
 
 /**
  * Temp file beside the register → every byte written → size → read back → every check of the
- * format, each chunk decrypted and compared with `plaintext` (while the fsync runs; both must
- * succeed) → the verified temp file.
+ * format, each chunk decrypted and compared with `plaintext` → the verified temp file.
+ *
+ * The read-back follows the writer: each chunk is read and checked as soon as the write that
+ * holds it has returned, while later chunks are still being sealed and written, and the check of
+ * the last ones overlaps the fsync. Both must succeed before the temp file is used.
  */
 export async function writeVerified(path: string, sealed: Parts, keys: VaultKeys, plaintext: Uint8Array): Promise<Verified & { temp: string }> {
   const temp = tempPathFor(path);
   const hook = __testing.hook;
-  const tail = trailerOf(sealed);
-  let digest: Buffer | undefined;
-  await writeNewFile(temp, tail.parts, {
-    sync: true,
-    onProgress: hook ? async (s) => hook(s, { path, temp }) : undefined,
-    whileSyncing: async () => {
-      await hook?.('temp-written', { path, temp });
-      digest = await readBackAndVerify(temp, sealed.length, keys, plaintext, tail.trailer());
-    },
-  });
+  const tail = trailerOf(__testing.corruptWrite ? corrupted(sealed, __testing.corruptWrite) : sealed);
+  const written = new WrittenSoFar();
+  let verifying: Promise<Buffer> | undefined;
+  try {
+    await writeNewFile(temp, tail.parts, {
+      sync: true,
+      onProgress: hook ? async (s) => hook(s, { path, temp }) : undefined,
+      onWritten: (bytes) => {
+        written.advance(bytes);
+        if (!verifying) {
+          verifying = readBackAndVerify(temp, sealed.length, keys, plaintext, tail.trailer, written);
+          verifying.catch(() => undefined); // awaited below
+        }
+      },
+      whileSyncing: async () => {
+        await hook?.('temp-written', { path, temp });
+        await verifying;
+      },
+    });
+  } catch (e) {
+    written.fail(e);
+    await verifying?.catch(() => undefined); // its read handle is closed before we answer
+    throw e;
+  }
   try {
     await hook?.('verified', { path, temp });
   } catch (e) {
     await unlink(temp).catch(() => undefined);
     throw e;
   }
-  return { temp, digest: digest!, size: sealed.length };
+  return { temp, digest: await verifying!, size: sealed.length };
+}
+
+/** How far the writer has got; the read-back waits here for the bytes it wants to read. */
+class WrittenSoFar {
+  #bytes = 0;
+  #failure: unknown;
+  #waiting: { upTo: number; resolve: () => void; reject: (e: unknown) => void }[] = [];
+
+  advance(bytes: number): void {
+    this.#bytes = Math.max(this.#bytes, bytes);
+    this.#waiting = this.#waiting.filter((w) => (w.upTo <= this.#bytes ? (w.resolve(), false) : true));
+  }
+
+  fail(e: unknown): void {
+    this.#failure = e ?? new Error('The write failed.');
+    for (const w of this.#waiting) w.reject(this.#failure);
+    this.#waiting = [];
+  }
+
+  reached(upTo: number): Promise<void> {
+    if (this.#failure !== undefined) return Promise.reject(this.#failure);
+    if (upTo <= this.#bytes) return Promise.resolve();
+    return new Promise((resolve, reject) => this.#waiting.push({ upTo, resolve, reject }));
+  }
+}
+
+/** For fault-injection tests: the bytes handed to the disk differ from what was sealed (a bad write). */
+function corrupted(sealed: Parts, corrupt: (position: number, part: Buffer) => Buffer): Parts {
+  async function* parts(): AsyncGenerator<Buffer, void, void> {
+    let position = 0;
+    for await (const part of sealed.parts) {
+      yield corrupt(position, part);
+      position += part.length;
+    }
+  }
+  return { length: sealed.length, parts: parts() };
 }
 
 /** The same parts, remembering the last HASH_BYTES bytes handed to the writer: the whole-file hash as written. */
@@ -80,14 +137,20 @@ function trailerOf(sealed: Parts): { parts: Parts; trailer: () => Buffer } {
 }
 
 /** Reads the written file back through its own handle and verifies it (format.ts). */
-async function readBackAndVerify(temp: string, length: number, keys: VaultKeys, plaintext: Uint8Array, writtenDigest: Buffer): Promise<Buffer> {
+async function readBackAndVerify(
+  temp: string,
+  length: number,
+  keys: VaultKeys,
+  plaintext: Uint8Array,
+  writtenDigest: () => Buffer,
+  written: WrittenSoFar,
+): Promise<Buffer> {
   const fh = await open(temp, 'r');
   try {
-    const { size } = await fh.stat();
-    if (size !== length) throw new Error(`Read back ${size} bytes, ${length} were written.`);
     return await verifySealedStream(
-      size,
+      length,
       async (position, target) => {
+        await written.reached(position + target.length);
         let got = 0;
         while (got < target.length) {
           const { bytesRead } = await fh.read(target, got, target.length - got, position + got);

@@ -19,6 +19,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   __testing.hook = undefined;
+  __testing.corruptWrite = undefined;
   for (const f of open) await f.close().catch(() => undefined);
   open = [];
   await rm(dir, { recursive: true, force: true });
@@ -188,19 +189,21 @@ describe('save', () => {
   it('verifies what it wrote: a temp file that reads back wrong → save-failed, old file intact, temp removed', async () => {
     const { file, path } = await create();
     const before = await readFile(path);
-    __testing.hook = async (step, { temp }) => {
-      if (step === 'temp-written') {
-        const b = await readFile(temp);
-        b[b.length >> 1] ^= 1;
-        await writeFile(temp, b);
-      }
+    // A write that silently goes wrong: one bit differs between what was sealed and the disk.
+    const size = (await readFile(path)).length;
+    __testing.corruptWrite = (position, part) => {
+      const i = (size >> 1) - position;
+      if (i < 0 || i >= part.length) return part;
+      const copy = Buffer.from(part);
+      copy[i] ^= 1;
+      return copy;
     };
     const err = await file.save(Buffer.from('version 2')).catch((e) => e);
     expect(err.code).toBe('save-failed');
     expect(err.message).toMatch(/damaged|checksum|contents/);
     expect((await readFile(path)).equals(before)).toBe(true);
     expect((await readdir(dir)).filter((n) => n.endsWith('.kansli-tmp'))).toEqual([]);
-    __testing.hook = undefined;
+    __testing.corruptWrite = undefined;
     await file.save(Buffer.from('version 2')); // and the state is kept: the next save works
     expect(await readText(path)).toBe('version 2');
   });
@@ -212,14 +215,16 @@ describe('save', () => {
     await file.save(big);
     const { plaintext } = await unseal(await readFile(path), { passphrase: PASS });
     expect(plaintext.equals(big)).toBe(true);
-    __testing.hook = async (step, { temp }) => {
-      if (step === 'temp-written') {
-        const b = await readFile(temp);
-        b[b.length - 200_000] ^= 1; // inside the sixth chunk, launched only after the first ones were checked
-        await writeFile(temp, b);
-      }
+    const next = Buffer.concat([big, Buffer.from('more')]);
+    // A bad write inside the seventh chunk, read back only after the first ones were checked.
+    __testing.corruptWrite = (position, part) => {
+      const at = next.length - 200_000 - position;
+      if (at < 0 || at >= part.length) return part;
+      const copy = Buffer.from(part);
+      copy[at] ^= 1;
+      return copy;
     };
-    expect(await code(file.save(Buffer.concat([big, Buffer.from('more')])))).toBe('save-failed');
+    expect(await code(file.save(next))).toBe('save-failed');
     expect((await unseal(await readFile(path), { passphrase: PASS })).plaintext.equals(big)).toBe(true);
     expect((await readdir(dir)).filter((n) => n.endsWith('.kansli-tmp'))).toEqual([]);
   });
