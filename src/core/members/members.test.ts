@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerWith, testCore, type TestCore } from '../test-support';
+import { isRealIsoDate } from './rules';
 
 let t: TestCore;
 beforeEach(async () => {
@@ -128,5 +129,14 @@ describe('member search and sort', () => {
     const m = await t.call('members.get', { id: first.id });
     await t.call('members.update', { id: m.id, input: { ...m, lastName: 'Öst', birthDate: m.birthDate, identityNumber: null } });
     expect(await names({ search: 'ost', includeArchived: true })).toEqual(['Öst']);
+  });
+});
+
+describe('isRealIsoDate', () => {
+  it('accepts calendar dates only: leap years by the Gregorian rule, month lengths, the form YYYY-MM-DD', () => {
+    for (const ok of ['2024-02-29', '2000-02-29', '2025-01-31', '2025-04-30', '2025-12-31', '1901-01-01']) expect(isRealIsoDate(ok), ok).toBe(true);
+    for (const bad of ['2023-02-29', '2100-02-29', '2025-04-31', '2025-13-01', '2025-00-10', '2025-01-00', '2025-1-01', '2025-01-01T00:00', '']) {
+      expect(isRealIsoDate(bad), bad).toBe(false);
+    }
   });
 });

@@ -13,10 +13,16 @@ export interface NormalizedMember extends Omit<MemberInputParsed, 'birthDate' | 
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A calendar date written YYYY-MM-DD. Arithmetic, not Date objects: an import checks 100,000s. */
 export function isRealIsoDate(s: string): boolean {
   if (!ISO_DATE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = m === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+  return d <= days;
 }
 
 const empty = (s: string | null | undefined): s is null | undefined | '' => s == null || s === '';

@@ -36,7 +36,10 @@ function region(country: string | undefined | null): CountryCode | undefined {
 }
 
 function kindOf(p: PhoneNumber): PhoneKind {
-  const t = p.getType();
+  return kindOfType(p.getType());
+}
+
+function kindOfType(t: ReturnType<PhoneNumber['getType']>): PhoneKind {
   if (t === 'MOBILE' || t === 'FIXED_LINE_OR_MOBILE') return 'mobile';
   if (t === 'FIXED_LINE') return 'fixed-line';
   return 'other';
@@ -57,8 +60,12 @@ export function parsePhone(input: string, country: string): PhoneResult {
 
   // extract: false — the whole field must be the number, not "ring 070-… efter 18".
   const p = parsePhoneNumberFromString(raw, { defaultCountry, extract: false });
-  if (p && p.isValid() && !p.ext) {
-    return { ok: true, e164: p.number, kind: kindOf(p), country: p.country ?? null };
+  // getType() is defined exactly for valid numbers (libphonenumber's isValid is "has a type"):
+  // asking once instead of isValid() and then getType() halves the metadata matching, which is
+  // most of an import's row check.
+  const type = p && !p.ext ? p.getType() : undefined;
+  if (p && type !== undefined) {
+    return { ok: true, e164: p.number, kind: kindOfType(type), country: p.country ?? null };
   }
 
   // A number that is valid in a neighbouring country (e.g. a Norwegian mobile typed for a
