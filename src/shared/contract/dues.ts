@@ -41,7 +41,7 @@ export const DIRECT_DEBIT_KINDS = ['none', 'autogiro', 'avtalegiro'] as const;
 export type DirectDebitKind = (typeof DIRECT_DEBIT_KINDS)[number];
 
 /** How a payment came in. i18n keys under "dues.paymentMethods.". */
-export const PAYMENT_METHODS = ['bankgiro', 'plusgiro', 'swish', 'bank', 'cash', 'autogiro', 'avtalegiro', 'other', 'credit'] as const;
+export const PAYMENT_METHODS = ['bankgiro', 'plusgiro', 'swish', 'vipps', 'bank', 'cash', 'autogiro', 'avtalegiro', 'other', 'credit'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 /**

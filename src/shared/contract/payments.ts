@@ -61,7 +61,7 @@ export const csvMappingSchema = z.object({
     /** The bank's own id of the transaction: the surest way to recognise it in a later report. */
     transactionId: column.nullable().default(null),
   }),
-  /** How these payments came in (Swish report → swish). Vipps has no method of its own: 'other'. */
+  /** How these payments came in (Swish report → swish, Vipps report → vipps). */
   method: z.enum(PAYMENT_METHODS).default('bank'),
 });
 export type CsvMapping = z.input<typeof csvMappingSchema>;

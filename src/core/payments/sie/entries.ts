@@ -59,7 +59,7 @@ export const ENTRY_TEXTS: Record<Language, EntryTexts> = {
       writeOff: (d, c) => `Avskrivna fakturor ${d} (${c} st)`,
       payment: (d, c) => `Inbetalningar ${d} (${c} st)`,
     },
-    method: { bankgiro: 'bankgiro', plusgiro: 'plusgiro', swish: 'Swish', bank: 'banköverföring', cash: 'kontant', autogiro: 'autogiro', avtalegiro: 'AvtaleGiro', other: 'annat', credit: 'tillgodohavande' },
+    method: { bankgiro: 'bankgiro', plusgiro: 'plusgiro', swish: 'Swish', vipps: 'Vipps', bank: 'banköverföring', cash: 'kontant', autogiro: 'autogiro', avtalegiro: 'AvtaleGiro', other: 'annat', credit: 'tillgodohavande' },
   },
   nb: {
     invoice: (n, name) => `Faktura ${n} ${name}`,
@@ -74,7 +74,7 @@ export const ENTRY_TEXTS: Record<Language, EntryTexts> = {
       writeOff: (d, c) => `Avskrevne fakturaer ${d} (${c} stk)`,
       payment: (d, c) => `Innbetalinger ${d} (${c} stk)`,
     },
-    method: { bankgiro: 'bankgiro', plusgiro: 'plusgiro', swish: 'Swish', bank: 'bankoverføring', cash: 'kontant', autogiro: 'autogiro', avtalegiro: 'AvtaleGiro', other: 'annet', credit: 'tilgodehavende' },
+    method: { bankgiro: 'bankgiro', plusgiro: 'plusgiro', swish: 'Swish', vipps: 'Vipps', bank: 'bankoverføring', cash: 'kontant', autogiro: 'autogiro', avtalegiro: 'AvtaleGiro', other: 'annet', credit: 'tilgodehavende' },
   },
   en: {
     invoice: (n, name) => `Invoice ${n} ${name}`,
@@ -89,7 +89,7 @@ export const ENTRY_TEXTS: Record<Language, EntryTexts> = {
       writeOff: (d, c) => `Written-off invoices ${d} (${c})`,
       payment: (d, c) => `Payments ${d} (${c})`,
     },
-    method: { bankgiro: 'bankgiro', plusgiro: 'plusgiro', swish: 'Swish', bank: 'bank transfer', cash: 'cash', autogiro: 'autogiro', avtalegiro: 'AvtaleGiro', other: 'other', credit: 'credit' },
+    method: { bankgiro: 'bankgiro', plusgiro: 'plusgiro', swish: 'Swish', vipps: 'Vipps', bank: 'bank transfer', cash: 'cash', autogiro: 'autogiro', avtalegiro: 'AvtaleGiro', other: 'other', credit: 'credit' },
   },
 };
 

@@ -8,7 +8,7 @@ import { amountInputText, parseAmount } from '../money';
 
 /** The ways money comes in, per country: no autogiro in Norway, no AvtaleGiro or giro in Sweden. */
 export function paymentMethods(country: RegisterCountry): PaymentMethod[] {
-  return country === 'SE' ? ['bankgiro', 'plusgiro', 'swish', 'bank', 'cash', 'autogiro', 'other'] : ['bank', 'cash', 'avtalegiro', 'other'];
+  return country === 'SE' ? ['bankgiro', 'plusgiro', 'swish', 'bank', 'cash', 'autogiro', 'other'] : ['bank', 'vipps', 'cash', 'avtalegiro', 'other'];
 }
 
 /**

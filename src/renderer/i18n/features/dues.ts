@@ -19,7 +19,7 @@ export default {
       writtenOff: 'Written off', carried: 'Moved to next year', creditNote: 'Credit note',
     },
     paymentMethods: {
-      bankgiro: 'Bankgiro', plusgiro: 'Plusgiro', swish: 'Swish', bank: 'Bank transfer', cash: 'Cash',
+      bankgiro: 'Bankgiro', plusgiro: 'Plusgiro', swish: 'Swish', vipps: 'Vipps', bank: 'Bank transfer', cash: 'Cash',
       autogiro: 'Autogiro', avtalegiro: 'AvtaleGiro', other: 'Other', credit: 'Credit',
     },
     directDebit: { none: 'No, pays by invoice', autogiro: 'Autogiro', avtalegiro: 'AvtaleGiro' },
@@ -309,7 +309,7 @@ export default {
       writtenOff: 'Avskriven', carried: 'Flyttad till nästa år', creditNote: 'Kreditnota',
     },
     paymentMethods: {
-      bankgiro: 'Bankgiro', plusgiro: 'Plusgiro', swish: 'Swish', bank: 'Banköverföring', cash: 'Kontant',
+      bankgiro: 'Bankgiro', plusgiro: 'Plusgiro', swish: 'Swish', vipps: 'Vipps', bank: 'Banköverföring', cash: 'Kontant',
       autogiro: 'Autogiro', avtalegiro: 'AvtaleGiro', other: 'Annat', credit: 'Tillgodohavande',
     },
     directDebit: { none: 'Nej, betalar mot faktura', autogiro: 'Autogiro', avtalegiro: 'AvtaleGiro' },
@@ -599,7 +599,7 @@ export default {
       writtenOff: 'Avskrevet', carried: 'Flyttet til neste år', creditNote: 'Kreditnota',
     },
     paymentMethods: {
-      bankgiro: 'Bankgiro', plusgiro: 'Plusgiro', swish: 'Swish', bank: 'Bankoverføring', cash: 'Kontant',
+      bankgiro: 'Bankgiro', plusgiro: 'Plusgiro', swish: 'Swish', vipps: 'Vipps', bank: 'Bankoverføring', cash: 'Kontant',
       autogiro: 'Autogiro', avtalegiro: 'AvtaleGiro', other: 'Annet', credit: 'Tilgodehavende',
     },
     directDebit: { none: 'Nei, betaler mot faktura', autogiro: 'Autogiro', avtalegiro: 'AvtaleGiro' },

@@ -111,7 +111,7 @@ export default {
       'invoice-changed': 'Cannot be undone: an invoice it paid has since been credited, written off or carried over ({{invoices}}).',
       'direct-debit': 'Cannot be undone: a direct-debit order uses one of its payments ({{invoices}}).',
     },
-    methods: { bankgiro: 'Bankgiro', plusgiro: 'Plusgiro', swish: 'Swish', bank: 'Bank transfer', cash: 'Cash', autogiro: 'Autogiro', avtalegiro: 'AvtaleGiro', other: 'Other (e.g. Vipps)' },
+    methods: { bankgiro: 'Bankgiro', plusgiro: 'Plusgiro', swish: 'Swish', vipps: 'Vipps', bank: 'Bank transfer', cash: 'Cash', autogiro: 'Autogiro', avtalegiro: 'AvtaleGiro', other: 'Other' },
     errors: {
       'file-empty': 'The file is empty.',
       'file-encoding': 'Line {{line}}: the file is not text in the expected encoding (ISO-8859-1 or UTF-8). Was it saved as another kind of file?',
@@ -254,7 +254,7 @@ export default {
       'invoice-changed': 'Kan inte ångras: en faktura den betalade har sedan krediterats, skrivits av eller flyttats till nästa år ({{invoices}}).',
       'direct-debit': 'Kan inte ångras: en autogirodragning använder en av dess betalningar ({{invoices}}).',
     },
-    methods: { bankgiro: 'Bankgiro', plusgiro: 'Plusgiro', swish: 'Swish', bank: 'Banköverföring', cash: 'Kontant', autogiro: 'Autogiro', avtalegiro: 'AvtaleGiro', other: 'Annat (t.ex. Vipps)' },
+    methods: { bankgiro: 'Bankgiro', plusgiro: 'Plusgiro', swish: 'Swish', vipps: 'Vipps', bank: 'Banköverföring', cash: 'Kontant', autogiro: 'Autogiro', avtalegiro: 'AvtaleGiro', other: 'Annat' },
     errors: {
       'file-empty': 'Filen är tom.',
       'file-encoding': 'Rad {{line}}: filen är inte text med väntad teckenkodning (ISO-8859-1 eller UTF-8). Har den sparats som en annan sorts fil?',
@@ -397,7 +397,7 @@ export default {
       'invoice-changed': 'Kan ikke angres: en faktura den betalte er siden kreditert, avskrevet eller flyttet til neste år ({{invoices}}).',
       'direct-debit': 'Kan ikke angres: et AvtaleGiro-trekk bruker en av betalingene ({{invoices}}).',
     },
-    methods: { bankgiro: 'Bankgiro', plusgiro: 'Plusgiro', swish: 'Swish', bank: 'Bankoverføring', cash: 'Kontant', autogiro: 'Autogiro', avtalegiro: 'AvtaleGiro', other: 'Annet (f.eks. Vipps)' },
+    methods: { bankgiro: 'Bankgiro', plusgiro: 'Plusgiro', swish: 'Swish', vipps: 'Vipps', bank: 'Bankoverføring', cash: 'Kontant', autogiro: 'Autogiro', avtalegiro: 'AvtaleGiro', other: 'Annet' },
     errors: {
       'file-empty': 'Filen er tom.',
       'file-encoding': 'Linje {{line}}: filen er ikke tekst med forventet tegnkoding (ISO-8859-1 eller UTF-8). Er den lagret som en annen slags fil?',
