@@ -1,19 +1,13 @@
 import { join } from 'node:path';
-import type { HandlerArgs, HandlerName, HandlerResult } from '../../src/shared/contract';
-import { dispatch } from '../../src/core/dispatch';
 import { KansliApp } from './app';
-import { expect, test } from './fixtures';
+import { contractCaller, expect, test } from './fixtures';
 
 const YEAR = new Date().getFullYear();
 const money = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s'));
 
 test('a member who paid too much: the credit is shown on the dues tab, a refund beyond it is refused, the refund within it settles the account', async ({ page, server, tmpDir }) => {
   const api = server.core.api;
-  const call = async <K extends HandlerName>(name: K, args: HandlerArgs<K>): Promise<HandlerResult<K>> => {
-    const r = await dispatch(api, name, args);
-    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-    return r.value as HandlerResult<K>;
-  };
+  const call = contractCaller(api);
   await call('register.create', { path: join(tmpDir, 'Tillgodo.kansli'), associationName: 'Föreningen Ödegård', country: 'SE', language: 'sv', passphrase: 'blå spårvagn sju sjöar' });
   const asa = await call('members.create', { country: 'SE', firstName: 'Åsa', lastName: 'Överbetald', membershipTypeId: 1, joinedOn: '2020-01-01', street: 'Storgatan 1', postcode: '90325', city: 'Umeå' });
   await call('dues.saveSettings', { associationName: 'Föreningen Ödegård', bankgiro: '5402-9681', referenceKind: 'ocr', ocrLevel: 'variable' });

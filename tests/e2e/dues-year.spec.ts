@@ -3,27 +3,16 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { dispatch } from '../../src/core/dispatch';
-import type { Api, HandlerArgs, HandlerName, HandlerResult } from '../../src/shared/contract';
 import { KansliApp } from './app';
 import { DuesPage } from './dues-page';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { contractCaller, expect, test } from './fixtures';
 
 // Other engineers' runs clear test-results; SHOTS_DIR keeps these screenshots apart when needed.
 const SHOTS = process.env.SHOTS_DIR ?? 'test-results';
 const pdfText = (path: string) => execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
 /** pdftotext keeps the no-break spaces of "250,00 kr"; compare with plain ones. */
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
-
-/** A core call as the window makes it: through the contract, so its defaults apply and refusals throw. */
-function caller(api: Api) {
-  return async <K extends HandlerName>(name: K, args: HandlerArgs<K>): Promise<HandlerResult<K>> => {
-    const r = await dispatch(api, name, args);
-    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-    return r.value as HandlerResult<K>;
-  };
-}
 
 /**
  * A screenshot of the whole dues panel: the tab panel scrolls inside the window, so the window is
@@ -43,7 +32,7 @@ const FEE = 25_000; // 250,00 kr
 test('a whole dues year through the UI: invoice run, letters, a payment, reminder 1, strike-off and its undo', async ({ page, server, tmpDir }) => {
   test.setTimeout(120_000);
   const api = server.core.api;
-  const call = caller(api);
+  const call = contractCaller(api);
   await api['register.create']({ path: join(tmpDir, 'Förening.kansli'), associationName: 'Föreningen Ödegård', country: 'SE', language: 'sv', passphrase: 'blå spårvagn sju sjöar' });
 
   // The fee schedule and the settings are the first dues engineer's screens: seeded through the
@@ -229,7 +218,7 @@ test('a whole dues year through the UI: invoice run, letters, a payment, reminde
 test('letters show their progress, can be cancelled while the window stays usable, and leave nothing behind', async ({ page, server, tmpDir }) => {
   test.setTimeout(180_000);
   const api = server.core.api;
-  const call = caller(api);
+  const call = contractCaller(api);
   await api['register.create']({ path: join(tmpDir, 'Stor.kansli'), associationName: 'Stora Föreningen', country: 'SE', language: 'sv', passphrase: 'blå spårvagn sju sjöar' });
   await call('dues.saveSettings', { associationName: 'Stora Föreningen', addressLines: ['Box 1', '111 11 Stockholm'], bankgiro: '5402-9681', referenceKind: 'ocr' });
   const full = (await api['members.types']({}))[0].id;

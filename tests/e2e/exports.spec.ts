@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { HandlerArgs, HandlerName, HandlerResult } from '../../src/shared/contract';
-import { dispatch } from '../../src/core/dispatch';
 import Papa from 'papaparse';
 import { ExportsPage } from './exports-page';
-import { expect, test } from './fixtures';
+import { contractCaller, expect, test } from './fixtures';
 
 /** Unfolds a .vcf and reads each card's properties (name → value; parameters dropped). */
 function parseVcards(text: string): Record<string, string>[] {
@@ -94,12 +92,7 @@ test('contact list, roll, labels and vCard of a saved segment are exported, corr
 
 test('the roll can require the year\'s dues paid: the unpaid member is left out', async ({ page, server, tmpDir }) => {
   const api = server.core.api;
-  // Through the contract's validation, so the handlers get their defaults as from the window.
-  const call = async <K extends HandlerName>(name: K, args: HandlerArgs<K>): Promise<HandlerResult<K>> => {
-    const r = await dispatch(api, name, args);
-    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-    return r.value as HandlerResult<K>;
-  };
+  const call = contractCaller(api);
   await api['register.create']({ path: join(tmpDir, 'Rull.kansli'), associationName: 'Föreningen Ödegård', country: 'SE', language: 'sv', passphrase: 'blå spårvagn sju sjöar' });
   const base = { country: 'SE', consentSms: false, consentEmail: false, consentPost: true, status: 'active', membershipTypeId: 1, joinedOn: '2020-01-01', street: 'Storgatan 1', postcode: '90325', city: 'Umeå' } as const;
   const payer = await call('members.create', { ...base, firstName: 'Åsa', lastName: 'Öberg' });

@@ -1,21 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { dispatch } from '../../src/core/dispatch';
 import { writeBgMax } from '../../src/core/payments/test-support/bank-file-writers';
-import type { Api, HandlerArgs, HandlerName, HandlerResult } from '../../src/shared/contract';
-import { expect, test } from './fixtures';
+import { contractCaller, expect, test } from './fixtures';
 import { PaymentsPage } from './payments-page';
 
 const SHOTS = process.env.SHOTS_DIR ?? 'test-results';
-
-function caller(api: Api) {
-  return async <K extends HandlerName>(name: K, args: HandlerArgs<K>): Promise<HandlerResult<K>> => {
-    const r = await dispatch(api, name, args);
-    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-    return r.value as HandlerResult<K>;
-  };
-}
 
 /** The whole scrolling tab panel in one picture. */
 async function shot(page: Page, name: string) {
@@ -29,7 +19,7 @@ async function shot(page: Page, name: string) {
 test('a BgMax file through the UI: preview with checked totals, import, review two unmatched payments, assign one, undo the import', async ({ page, server, tmpDir }) => {
   test.setTimeout(90_000);
   const api = server.core.api;
-  const call = caller(api);
+  const call = contractCaller(api);
   await api['register.create']({ path: join(tmpDir, 'Förening.kansli'), associationName: 'Föreningen Ödegård', country: 'SE', language: 'sv', passphrase: 'blå spårvagn sju sjöar' });
   const [full] = await api['members.types']({});
   await call('dues.saveSettings', { associationName: 'Föreningen Ödegård', bankgiro: '5402-9681', referenceKind: 'ocr', ocrLevel: 'variable' });
@@ -104,7 +94,7 @@ test('a BgMax file through the UI: preview with checked totals, import, review t
 
 test('a file for another bankgiro is refused with the line, nothing imported', async ({ page, server, tmpDir }) => {
   const api = server.core.api;
-  const call = caller(api);
+  const call = contractCaller(api);
   await api['register.create']({ path: join(tmpDir, 'Förening.kansli'), associationName: 'Föreningen', country: 'SE', language: 'sv', passphrase: 'blå spårvagn sju sjöar' });
   await call('dues.saveSettings', { associationName: 'Föreningen', bankgiro: '5402-9681', referenceKind: 'ocr' });
   const path = join(tmpDir, 'annan.txt');

@@ -2,10 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import type { Page } from '@playwright/test';
-import { dispatch } from '../../src/core/dispatch';
 import { readSie } from '../../src/core/payments/sie/read';
-import type { Api, HandlerArgs, HandlerName, HandlerResult } from '../../src/shared/contract';
-import { expect, test } from './fixtures';
+import { contractCaller, expect, test } from './fixtures';
 import { KansliApp } from './app';
 import { TreasuryPage } from './treasury-page';
 
@@ -15,15 +13,6 @@ const BG = '0054029681'; // 5402-9681 as Bankgirot's files write it
 const z = (v: number | string, n: number) => String(v).padStart(n, '0');
 const ymd = (iso: string) => iso.replace(/-/g, '');
 const today = () => new Date().toISOString().slice(0, 10);
-
-/** A core call as the window makes it: through the contract, so its defaults apply and refusals throw. */
-function caller(api: Api) {
-  return async <K extends HandlerName>(name: K, args: HandlerArgs<K>): Promise<HandlerResult<K>> => {
-    const r = await dispatch(api, name, args);
-    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-    return r.value as HandlerResult<K>;
-  };
-}
 
 /** The whole panel in one picture: the tab panel scrolls inside the window, so the window grows for it. */
 async function shot(page: Page, name: string) {
@@ -37,7 +26,7 @@ async function shot(page: Page, name: string) {
 test('Autogiro through the UI: a mandate requested and activated, the year’s payment orders, the bank’s answer, a report and the SIE file', async ({ page, server, tmpDir }) => {
   test.setTimeout(120_000);
   const api = server.core.api;
-  const call = caller(api);
+  const call = contractCaller(api);
   const year = Number(today().slice(0, 4));
   await api['register.create']({ path: join(tmpDir, 'Kassa.kansli'), associationName: 'Föreningen Ödegård', country: 'SE', language: 'sv', passphrase: 'blå spårvagn sju sjöar' });
   // The dues screens are another engineer's: the payee and the fee schedule are seeded through the core.
@@ -189,7 +178,7 @@ test('Autogiro through the UI: a mandate requested and activated, the year’s p
 test('AvtaleGiro through the UI in bokmål: Nets’ identifiers, the claims file, and the OCR giro file booked', async ({ page, server, tmpDir }) => {
   test.setTimeout(90_000);
   const api = server.core.api;
-  const call = caller(api);
+  const call = contractCaller(api);
   const year = Number(today().slice(0, 4));
   const account = '99991042764';
   await api['register.create']({ path: join(tmpDir, 'Kasse.kansli'), associationName: 'Foreningen Fjellbu', country: 'NO', language: 'nb', passphrase: 'blå trikk sju fjorder' });
