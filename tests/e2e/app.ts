@@ -78,6 +78,15 @@ export class KansliApp {
     return this.page.getByTestId('member-row');
   }
 
+  /**
+   * Searches and opens the member whose row shows `text` — the row with that text, not the first
+   * row: right after typing, the list may not have narrowed yet.
+   */
+  async openFound(text: string) {
+    await this.search(text);
+    await this.rows().filter({ hasText: text }).first().click();
+  }
+
   async lock() {
     await this.page.getByRole('button', { name: 'Lås' }).click();
     await expect(this.page.getByTestId('unlock-passphrase')).toBeVisible();

@@ -18,8 +18,7 @@ test('a member who paid too much: the credit is shown on the dues tab, a refund 
   await page.reload();
 
   const app = new KansliApp(page);
-  await app.search('Åsa');
-  await app.rows().first().click();
+  await app.openFound('Åsa');
   const drawer = page.getByRole('dialog');
   await drawer.getByTestId('member-title').click();
   await page.keyboard.press('Alt+7');

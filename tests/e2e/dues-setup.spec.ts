@@ -196,8 +196,7 @@ test('the treasurer sets up dues: settings with a bad then good bankgiro, a logo
 
   // --- Ola pays by autogiro: set on the member page's dues tab, reached with Alt+7.
   await page.getByRole('tablist', { name: 'Vyer' }).getByRole('tab', { name: 'Medlemmar', exact: true }).click();
-  await app.search('Ola');
-  await app.rows().first().click();
+  await app.openFound('Ola');
   const drawer = page.getByRole('dialog');
   await expect(drawer.getByTestId('member-title')).toHaveText('Ola Autogiro');
   await drawer.getByTestId('member-title').click();
@@ -290,8 +289,7 @@ test('the treasurer sets up dues: settings with a bad then good bankgiro, a logo
 
   // --- Björn's account on the member page: nothing owed, the invoice credited, the credit note beside it.
   await page.getByRole('tablist', { name: 'Vyer' }).getByRole('tab', { name: 'Medlemmar', exact: true }).click();
-  await app.search('Björn');
-  await app.rows().first().click();
+  await app.openFound('Björn');
   await drawer.getByTestId('tab-dues').click();
   await expect(drawer.getByTestId('member-balance')).toHaveText('Har inget kvar att betala');
   await expect(drawer.getByTestId('member-invoices').locator('tbody tr')).toHaveCount(2);
@@ -299,8 +297,7 @@ test('the treasurer sets up dues: settings with a bad then good bankgiro, a logo
   await expect(drawer.getByTestId('member-invoices')).toContainText('Kreditnota');
   await page.keyboard.press('Escape');
   // Åsa's: paid in full, two payments listed against her invoice.
-  await app.search('Åsa');
-  await app.rows().first().click();
+  await app.openFound('Åsa');
   await drawer.getByTestId('tab-dues').click();
   await expect(drawer.getByTestId('member-payments').locator('tbody tr')).toHaveCount(2);
   await expect(drawer.getByTestId('member-payments')).toContainText(`Faktura ${asaNumber}`);

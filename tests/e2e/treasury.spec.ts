@@ -165,8 +165,7 @@ test('Autogiro through the UI: a mandate requested and activated, the year’s p
   // The member page's dues tab shows the mandate beside "pays by autogiro".
   const app = new KansliApp(page);
   await page.getByRole('tablist', { name: 'Vyer' }).getByRole('tab', { name: 'Medlemmar', exact: true }).click();
-  await app.search('Åkesson');
-  await app.rows().first().click();
+  await app.openFound('Åkesson');
   const drawer = page.getByRole('dialog');
   await drawer.getByTestId('member-title').click();
   await page.keyboard.press('Alt+7');
