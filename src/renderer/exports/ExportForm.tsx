@@ -1,10 +1,11 @@
-import { Alert, Button, Checkbox, Group, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Radio, Select, Stack, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomFieldEntity, SegmentEntity } from '../../shared/contract';
 import { DEFAULT_EXPORT_COLUMNS, EXPORT_KINDS, LABEL_SHEETS, type ExportFormat, type ExportKind, type ExportResult, type LabelSheet } from '../../shared/contract/exports';
 import { bridge, call } from '../api';
 import { useErrorText } from '../components/ErrorAlert';
+import { SavedFile } from '../components/SavedFile';
 import { ColumnPicker } from './ColumnPicker';
 import { FORMATS, runExport } from './runExport';
 
@@ -157,18 +158,7 @@ export function ExportForm({ onExported }: { onExported: () => void }) {
             {failure}
           </Alert>
         )}
-        {done && (
-          <Alert color="teal" role="status" data-testid="export-done">
-            <Stack gap="xs" align="start">
-              <Text size="sm" style={{ wordBreak: 'break-all' }}>
-                {t('exports.done', { count: done.people, path: done.path })}
-              </Text>
-              <Button size="xs" variant="light" onClick={() => void bridge.host.showInFolder(done.path)}>
-                {t('exports.showInFolder')}
-              </Button>
-            </Stack>
-          </Alert>
-        )}
+        {done && <SavedFile text={t('exports.done', { count: done.people, path: done.path })} path={done.path} testId="export-done" />}
       </Stack>
     </form>
   );

@@ -261,7 +261,7 @@ export const en = {
   },
   contactKinds: { call: 'Call', meeting: 'Meeting', letter: 'Letter', email: 'E-mail', sms: 'SMS' },
   contactOutcomes: { reached: 'Reached', 'no-answer': 'No answer', 'call-back': 'Call back', declined: 'Declined' },
-  common: { close: 'Close', cancel: 'Cancel', confirm: 'Confirm', loading: 'Loading…' },
+  common: { close: 'Close', cancel: 'Cancel', confirm: 'Confirm', loading: 'Loading…', showInFolder: 'Show in folder' },
 };
 
 type Widen<T> = T extends string ? string : T extends readonly string[] ? string[] : { [K in keyof T]: Widen<T[K]> };

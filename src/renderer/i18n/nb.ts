@@ -261,5 +261,5 @@ export const nb: Strings = {
   },
   contactKinds: { call: 'Samtale', meeting: 'Møte', letter: 'Brev', email: 'E-post', sms: 'SMS' },
   contactOutcomes: { reached: 'Nådd', 'no-answer': 'Ikke svar', 'call-back': 'Ring tilbake', declined: 'Takket nei' },
-  common: { close: 'Lukk', cancel: 'Avbryt', confirm: 'Bekreft', loading: 'Laster…' },
+  common: { close: 'Lukk', cancel: 'Avbryt', confirm: 'Bekreft', loading: 'Laster…', showInFolder: 'Vis i mappen' },
 };

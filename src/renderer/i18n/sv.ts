@@ -261,5 +261,5 @@ export const sv: Strings = {
   },
   contactKinds: { call: 'Samtal', meeting: 'Möte', letter: 'Brev', email: 'E-post', sms: 'SMS' },
   contactOutcomes: { reached: 'Nådd', 'no-answer': 'Inget svar', 'call-back': 'Ring tillbaka', declined: 'Avböjde' },
-  common: { close: 'Stäng', cancel: 'Avbryt', confirm: 'Bekräfta', loading: 'Laddar…' },
+  common: { close: 'Stäng', cancel: 'Avbryt', confirm: 'Bekräfta', loading: 'Laddar…', showInFolder: 'Visa i mappen' },
 };

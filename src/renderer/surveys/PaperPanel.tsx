@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language, type SegmentEntity, type SurveyEntity } from '../../shared/contract';
 import { bridge, call } from '../api';
 import { EntryForm } from './EntryForm';
+import { SavedFile } from '../components/SavedFile';
 import { useSurveyErrors } from './issues';
 import { asLanguage, pickText } from './text';
 
@@ -93,18 +94,7 @@ export function PaperPanel({ survey, onChanged }: { survey: SurveyEntity; onChan
               {problem}
             </Alert>
           )}
-          {done && (
-            <Alert color="teal" role="status" data-testid="forms-done">
-              <Stack gap="xs" align="start">
-                <Text size="sm" style={{ wordBreak: 'break-all' }}>
-                  {t('surveys.paper.done', { count: done.forms, path: done.path })}
-                </Text>
-                <Button size="xs" variant="light" onClick={() => void bridge.host.showInFolder(done.path)}>
-                  {t('surveys.showInFolder')}
-                </Button>
-              </Stack>
-            </Alert>
-          )}
+          {done && <SavedFile text={t('surveys.paper.done', { count: done.forms, path: done.path })} path={done.path} testId="forms-done" />}
         </Stack>
       </Paper>
       <EntryForm survey={survey} onSaved={onChanged} />

@@ -5,6 +5,7 @@ import type { SegmentEntity, SurveyEntity, SurveyResults } from '../../shared/co
 import { bridge, call } from '../api';
 import { localeOf } from '../i18n';
 import { QuestionChart } from './QuestionChart';
+import { SavedFile } from '../components/SavedFile';
 import { useSurveyErrors } from './issues';
 import { asLanguage, pickText } from './text';
 
@@ -95,16 +96,7 @@ export function ResultsPanel({ survey, version }: { survey: SurveyEntity; versio
           {problem}
         </Alert>
       )}
-      {written && (
-        <Alert color="teal" role="status" data-testid="results-written">
-          <Group justify="space-between">
-            <Text size="sm" style={{ wordBreak: 'break-all' }}>{t('surveys.results.written', { path: written })}</Text>
-            <Button size="xs" variant="light" onClick={() => void bridge.host.showInFolder(written)}>
-              {t('surveys.showInFolder')}
-            </Button>
-          </Group>
-        </Alert>
-      )}
+      {written && <SavedFile text={t('surveys.results.written', { path: written })} path={written} testId="results-written" />}
       {results && (
         <>
           <SimpleGrid cols={{ base: 2, sm: 4 }}>

@@ -7,7 +7,7 @@ import { useErrorText } from '../components/ErrorAlert';
 import { useMoney } from '../dues/money';
 import { useFormat } from '../member/format';
 import { pickBankFile } from './files';
-import { Failure } from './SavedFile';
+import { Failure } from './Failure';
 
 /** The bank's answer to the debits: Bankgirot's payment specification, or Nets' OCR giro file. */
 export function AnswersCard({ info, onChanged }: { info: RegisterInfo; onChanged: () => void }) {

@@ -8,7 +8,8 @@ import { ConfirmDialog } from '../dues/runs/ConfirmDialog';
 import { useFormat } from '../member/format';
 import { pickBankFile, pickSavePath } from './files';
 import { RequestMandateModal } from './RequestMandateModal';
-import { Failure, SavedFile } from './SavedFile';
+import { SavedFile } from '../components/SavedFile';
+import { Failure } from './Failure';
 
 const STATE_COLORS: Record<MandateEntity['status'], string> = { requested: 'yellow', active: 'teal', cancelled: 'gray', rejected: 'red' };
 

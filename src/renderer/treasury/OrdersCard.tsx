@@ -10,7 +10,8 @@ import { useDuesYear, validYear } from '../dues/runs/useDuesYear';
 import { YearField } from '../dues/runs/YearField';
 import { useFormat } from '../member/format';
 import { pickSavePath } from './files';
-import { Failure, SavedFile } from './SavedFile';
+import { SavedFile } from '../components/SavedFile';
+import { Failure } from './Failure';
 
 const STATE_COLORS: Record<DirectDebitOrderEntity['status'], string> = { notSent: 'gray', sent: 'blue', paid: 'teal', failed: 'orange', refunded: 'red' };
 

@@ -11,7 +11,8 @@ import { useDuesYear, validYear } from '../dues/runs/useDuesYear';
 import { YearField } from '../dues/runs/YearField';
 import { useFormat } from '../member/format';
 import { pickSavePath } from './files';
-import { Failure, SavedFile } from './SavedFile';
+import { SavedFile } from '../components/SavedFile';
+import { Failure } from './Failure';
 
 type Kind = ReportChoice['report'];
 type Shown = { kind: 'receivables'; r: ReceivablesReport } | { kind: 'payments'; r: PaymentsReport } | { kind: 'credits'; r: CreditsReport };

@@ -7,7 +7,8 @@ import { call } from '../api';
 import { errorField, useErrorText } from '../components/ErrorAlert';
 import { useMoney } from '../dues/money';
 import { pickSavePath } from './files';
-import { Failure, SavedFile } from './SavedFile';
+import { SavedFile } from '../components/SavedFile';
+import { Failure } from './Failure';
 
 function AccountRow({ label, value, onChange, error }: { label: string; value: BookAccount; onChange: (a: BookAccount) => void; error: (part: 'number' | 'name') => string | null }) {
   const { t } = useTranslation();

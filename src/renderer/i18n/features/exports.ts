@@ -39,7 +39,6 @@ export default {
     pickTitle: 'Save the export as',
     done_one: 'Saved {{count, number}} person to {{path}}',
     done_other: 'Saved {{count, number}} people to {{path}}',
-    showInFolder: 'Show in folder',
     column: {
       memberNumber: 'Member no.', firstName: 'First name', lastName: 'Last name', email: 'E-mail', mobile: 'Mobile',
       street: 'Street address', postcode: 'Postcode', city: 'City', country: 'Country', membershipType: 'Membership type',
@@ -99,7 +98,6 @@ export default {
     pickTitle: 'Spara exporten som',
     done_one: 'Sparade {{count, number}} person i {{path}}',
     done_other: 'Sparade {{count, number}} personer i {{path}}',
-    showInFolder: 'Visa i mappen',
     column: {
       memberNumber: 'Medlemsnr', firstName: 'Förnamn', lastName: 'Efternamn', email: 'E-post', mobile: 'Mobil',
       street: 'Gatuadress', postcode: 'Postnummer', city: 'Ort', country: 'Land', membershipType: 'Medlemstyp',
@@ -159,7 +157,6 @@ export default {
     pickTitle: 'Lagre eksporten som',
     done_one: 'Lagret {{count, number}} person i {{path}}',
     done_other: 'Lagret {{count, number}} personer i {{path}}',
-    showInFolder: 'Vis i mappen',
     column: {
       memberNumber: 'Medlemsnr', firstName: 'Fornavn', lastName: 'Etternavn', email: 'E-post', mobile: 'Mobil',
       street: 'Gateadresse', postcode: 'Postnummer', city: 'Poststed', country: 'Land', membershipType: 'Medlemstype',

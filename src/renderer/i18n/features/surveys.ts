@@ -24,7 +24,6 @@ export default {
     member: 'Member',
     asked: 'Those the survey asks',
     everyoneActive: 'All active members',
-    showInFolder: 'Show in folder',
     kinds: {
       single: 'One choice',
       multiple: 'Several choices',
@@ -309,7 +308,6 @@ export default {
     member: 'Medlem',
     asked: 'De som enkäten frågar',
     everyoneActive: 'Alla aktiva medlemmar',
-    showInFolder: 'Visa i mappen',
     kinds: {
       single: 'Ett val',
       multiple: 'Flera val',
@@ -594,7 +592,6 @@ export default {
     member: 'Medlem',
     asked: 'De undersøkelsen spør',
     everyoneActive: 'Alle aktive medlemmer',
-    showInFolder: 'Vis i mappen',
     kinds: {
       single: 'Ett valg',
       multiple: 'Flere valg',

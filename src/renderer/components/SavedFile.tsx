@@ -2,7 +2,7 @@ import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { bridge } from '../api';
 
-/** "Saved: …" with the path and a button to show the file in its folder. */
+/** "Saved: …" with the path and a button to show the file in its folder (exports, reports, forms). */
 export function SavedFile({ text, path, testId }: { text: string; path: string; testId?: string }) {
   const { t } = useTranslation();
   return (
@@ -12,19 +12,9 @@ export function SavedFile({ text, path, testId }: { text: string; path: string; 
           {text}
         </Text>
         <Button size="xs" variant="light" onClick={() => void bridge.host.showInFolder(path)}>
-          {t('treasury.showInFolder')}
+          {t('common.showInFolder')}
         </Button>
       </Stack>
-    </Alert>
-  );
-}
-
-/** A refusal, translated (with the file's line when the core names one). */
-export function Failure({ text }: { text: string | null }) {
-  if (!text) return null;
-  return (
-    <Alert color="red" role="alert" data-testid="treasury-failure">
-      {text}
     </Alert>
   );
 }
