@@ -12,7 +12,7 @@ import { useErrorText } from '../components/ErrorAlert';
 import { localeOf } from '../i18n';
 import { changedValues, CustomFieldInputs, draftOf, type CustomDraft } from './CustomFieldInputs';
 import { todayIso } from './format';
-import { useFieldIssues } from './useFieldIssues';
+import { useFieldIssues } from '../components/useFieldIssues';
 
 const COUNTRIES = ['SE', 'NO', 'DK', 'FI', 'IS', 'DE', 'GB', 'US'];
 
@@ -61,7 +61,7 @@ export function MemberDetailsForm(props: {
   const member = page?.member ?? null;
   const [form, setForm] = useState<Form>(() => (member ? toForm(member) : emptyForm(props.info, types)));
   const [custom, setCustom] = useState<CustomDraft>(() => (page ? draftOf(page.customFields, page.customValues) : {}));
-  const issues = useFieldIssues();
+  const issues = useFieldIssues('memberPage');
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLDivElement>(null);
   // A refused save brings the first marked field into view, with the keyboard in it.

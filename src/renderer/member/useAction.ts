@@ -1,7 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { errorOf } from '../api';
-import { useFieldIssues } from './useFieldIssues';
+import { useFieldIssues } from '../components/useFieldIssues';
 
 /**
  * Runs one change of the member page: field refusals land at their fields, anything else in a
@@ -9,7 +9,7 @@ import { useFieldIssues } from './useFieldIssues';
  * refusal leaves nothing half-applied.
  */
 export function useAction(onDone: () => void) {
-  const issues = useFieldIssues();
+  const issues = useFieldIssues('memberPage');
   const [busy, setBusy] = useState(false);
   const run = async (work: () => Promise<unknown>, success?: string): Promise<boolean> => {
     if (busy) return false;

@@ -7,7 +7,7 @@ import type { ApiError } from '../../../shared/result';
 import { call, errorOf } from '../../api';
 import { ErrorAlert, useErrorText } from '../../components/ErrorAlert';
 import { draftOf, dropDraft, keepDraft } from '../drafts';
-import { useDuesIssues } from '../issues';
+import { useFieldIssues } from '../../components/useFieldIssues';
 import { FeeRowCard } from './FeeRowCard';
 import { feesInput, issueForRow, rowIncluded, rowsForNextYear, rowsFromFees, type FeeRow } from './form';
 
@@ -40,7 +40,7 @@ export function FeesPanel({ info }: { info: RegisterInfo }) {
   const [fromYear, setFromYear] = useState<number | null>(draft?.fromYear ?? null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const issues = useDuesIssues();
+  const issues = useFieldIssues('dues');
 
   const loadYears = useCallback(() => call('dues.years', {}).then(setYears), []);
   useEffect(() => {

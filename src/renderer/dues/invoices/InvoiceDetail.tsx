@@ -9,7 +9,7 @@ import { formatRf } from '../../../shared/nordic/rf';
 import { call, errorOf } from '../../api';
 import { ErrorAlert, useErrorText } from '../../components/ErrorAlert';
 import { useFormat } from '../../member/format';
-import { useDuesIssues } from '../issues';
+import { useFieldIssues } from '../../components/useFieldIssues';
 import { useMoney } from '../money';
 import { PaymentForm } from './PaymentForm';
 import { StatusBadge } from './StatusBadge';
@@ -30,7 +30,7 @@ function InvoiceDetail(props: { id: number; country: RegisterCountry; onClose: (
   const [invoice, setInvoice] = useState<InvoiceWithPayments | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const issues = useDuesIssues();
+  const issues = useFieldIssues('dues');
   const { id, onChanged } = props;
 
   const load = useCallback(() => call('dues.invoice', { id }).then(setInvoice, (e) => setLoadError(errorOf(e))), [id]);

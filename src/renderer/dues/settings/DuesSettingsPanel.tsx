@@ -7,7 +7,7 @@ import { call, errorOf } from '../../api';
 import { ErrorAlert, useErrorText } from '../../components/ErrorAlert';
 import type { ApiError } from '../../../shared/result';
 import { draftOf, dropDraft, keepDraft } from '../drafts';
-import { useDuesIssues } from '../issues';
+import { useFieldIssues } from '../../components/useFieldIssues';
 import { bind, type SettingsBinding } from './fieldProps';
 import { checkField, formFromSettings, inputFromForm, type SettingsForm } from './form';
 import { LetterFields } from './LetterFields';
@@ -26,7 +26,7 @@ export function DuesSettingsPanel({ info }: { info: RegisterInfo }) {
   const [form, setForm] = useState<SettingsForm | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const issues = useDuesIssues();
+  const issues = useFieldIssues('dues');
   const formRef = useRef<HTMLFormElement>(null);
   const draftKey = `${info.path}:dues-settings`;
 

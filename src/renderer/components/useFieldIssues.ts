@@ -3,15 +3,16 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError, FieldIssue } from '../../shared/result';
 
 /**
- * Field refusals of the dues screens, translated: `dues.errors.<code>` first, then the shared
- * `errors.<code>`. Several issues may stand at once (the settings form shows them all).
+ * Field-level refusals from the core (or the form's own checks), translated: the feature's own
+ * `<feature>.errors.<code>` first, then the shared `errors.<code>`. Several issues may stand at
+ * once (a settings form shows them all).
  */
-export function useDuesIssues() {
+export function useFieldIssues(feature: string) {
   const { t } = useTranslation();
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const text = useCallback(
-    (code: string) => t(`dues.errors.${code}`, { defaultValue: t(`errors.${code}`, { defaultValue: t('errors.unknownField') }) }),
-    [t],
+    (code: string) => t(`${feature}.errors.${code}`, { defaultValue: t(`errors.${code}`, { defaultValue: t('errors.unknownField') }) }),
+    [t, feature],
   );
   return {
     issues,
