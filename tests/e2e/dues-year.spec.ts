@@ -5,11 +5,8 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { KansliApp } from './app';
 import { DuesPage } from './dues-page';
-import type { Page } from '@playwright/test';
-import { contractCaller, expect, test } from './fixtures';
+import { contractCaller, expect, panelShot, SHOTS, test } from './fixtures';
 
-// Other engineers' runs clear test-results; SHOTS_DIR keeps these screenshots apart when needed.
-const SHOTS = process.env.SHOTS_DIR ?? 'test-results';
 const pdfText = (path: string) => execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
 /** pdftotext keeps the no-break spaces of "250,00 kr"; compare with plain ones. */
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -18,14 +15,6 @@ const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
  * A screenshot of the whole dues panel: the tab panel scrolls inside the window, so the window is
  * made as tall as the panel's content for the picture and put back afterwards.
  */
-async function shot(page: Page, name: string) {
-  const size = page.viewportSize()!;
-  const height = await page.locator('[role="tabpanel"]:visible').last().evaluate((el) => el.scrollHeight + el.getBoundingClientRect().top + 40);
-  await page.setViewportSize({ width: size.width, height: Math.max(size.height, Math.ceil(height)) });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
-  await page.setViewportSize(size);
-}
-
 const YEAR = 2026;
 const FEE = 25_000; // 250,00 kr
 
@@ -61,7 +50,7 @@ test('a whole dues year through the UI: invoice run, letters, a payment, reminde
   await expect(blocking).toContainText('Fyll i först');
   await expect(blocking).toContainText('Bankgiro: Ett bankgiro- eller plusgironummer behövs för OCR-referenser.');
   await expect(page.getByRole('button', { name: 'Skapa fakturorna…' })).toBeDisabled();
-  await shot(page, 'dues-year-run-blocked');
+  await panelShot(page, 'dues-year-run-blocked');
   await blocking.getByRole('button', { name: 'Öppna inställningarna' }).click();
   await expect(page.getByTestId('dues-tab-settings')).toHaveAttribute('aria-selected', 'true');
   await call('dues.saveSettings', {
@@ -85,7 +74,7 @@ test('a whole dues year through the UI: invoice run, letters, a payment, reminde
   await dues.excludedGroup('Betalar med autogiro');
   await expect(page.getByTestId('run-excluded-direct-debit')).toHaveText(`Ola Autogiro (${ola.memberNumber})`);
   await expect(page.locator('[data-reason]')).toHaveCount(1);
-  await shot(page, 'dues-year-run-preview');
+  await panelShot(page, 'dues-year-run-preview');
 
   const confirmText = await dues.createInvoices(4);
   expect(plain(confirmText)).toContain('Det här skapar 4 fakturor, totalt 1 000,00 kr');
@@ -103,7 +92,7 @@ test('a whole dues year through the UI: invoice run, letters, a payment, reminde
   await expect(done.getByTestId('letters-path')).toHaveText(combined);
   await expect(done.getByTestId('letters-not-printable')).toContainText(`Karin Utanadress (${karin.memberNumber}) — saknar postadress`);
   await expect(done.getByRole('button', { name: 'Visa i mappen' })).toBeVisible();
-  await shot(page, 'dues-year-letters-done');
+  await panelShot(page, 'dues-year-letters-done');
   const text = plain(pdfText(combined));
   expect(text).toContain('Åsa Öberg');
   expect(text).toContain('Ängsvägen 2');
@@ -148,7 +137,7 @@ test('a whole dues year through the UI: invoice run, letters, a payment, reminde
   await expect(preview).not.toContainText('Betalare');
   await expect(preview).toContainText('Åsa Öberg');
   await expect(preview).toContainText(/3 fakturor är obetalda med 750,00\skr/);
-  await shot(page, 'dues-year-reminder-preview');
+  await panelShot(page, 'dues-year-reminder-preview');
   await dues.runRound(1, 3);
   await expect(dues.round(1).getByTestId('round-status')).toContainText('3 påminda');
   const reminders = join(tmpDir, 'Påminnelse 1.pdf');
@@ -156,7 +145,7 @@ test('a whole dues year through the UI: invoice run, letters, a payment, reminde
   const reminderText = plain(pdfText(reminders));
   expect(reminderText).toContain('Åsa Öberg');
   expect(reminderText).not.toContain('Per Betalare');
-  await shot(page, 'dues-year-reminders');
+  await panelShot(page, 'dues-year-reminders');
 
   // --- Strike-off: the proposal after round 1, the board's PDF, approve (Karin kept), undo.
   await dues.tab('strikeOff');
@@ -170,7 +159,7 @@ test('a whole dues year through the UI: invoice run, letters, a payment, reminde
   expect(plain(pdfText(boardPdf))).toContain('Öberg');
   await proposal.getByRole('checkbox', { name: 'Välj Karin Utanadress' }).uncheck();
   await page.getByLabel('Anteckning (t.ex. protokoll § 12)').fill('Styrelsemöte § 7');
-  await shot(page, 'dues-year-strike-off-proposal');
+  await panelShot(page, 'dues-year-strike-off-proposal');
   await dues.strikeOff({ on: `${YEAR}-06-15`, count: 2 });
   await expect(page.getByTestId('strike-off-notice')).toContainText('2 medlemmar är avförda');
   const entry = page.getByTestId('struck-off-entry').first();
@@ -180,7 +169,7 @@ test('a whole dues year through the UI: invoice run, letters, a payment, reminde
   // Karin is still proposed, and still not chosen; the others are gone from the proposal.
   await expect(proposal.locator('tbody tr')).toHaveCount(1);
   await expect(proposal.getByRole('checkbox', { name: 'Välj Karin Utanadress' })).not.toBeChecked();
-  await shot(page, 'dues-year-struck-off');
+  await panelShot(page, 'dues-year-struck-off');
 
   // The member list shows Åsa struck off.
   await page.getByRole('tab', { name: 'Medlemmar', exact: true }).click();

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { dispatch } from '../../src/core/dispatch';
 import type { Api, HandlerArgs, HandlerName, HandlerResult } from '../../src/shared/contract';
 import { startPreviewServer, type PreviewServer, type PreviewServerOptions } from '../../src/preview/server';
@@ -53,6 +53,18 @@ export function contractCaller(api: Api) {
     if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
     return r.value as HandlerResult<K>;
   };
+}
+
+/** Where the specs' screenshots go (SHOTS_DIR keeps them apart when several runs share a checkout). */
+export const SHOTS = process.env.SHOTS_DIR ?? 'test-results';
+
+/** The whole panel in one picture: the tab panel scrolls inside the window, so the window grows for it. */
+export async function panelShot(page: Page, name: string) {
+  const size = page.viewportSize()!;
+  const height = await page.locator('[role="tabpanel"]:visible').last().evaluate((el) => el.scrollHeight + el.getBoundingClientRect().top + 40);
+  await page.setViewportSize({ width: size.width, height: Math.max(size.height, Math.ceil(height)) });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  await page.setViewportSize(size);
 }
 
 export { expect };

@@ -45,7 +45,10 @@ export class PaymentsPage {
     await row.getByRole('button', { name: 'Ångra inläsningen…' }).click();
     const dialog = this.page.getByRole('dialog');
     await expect(dialog).toContainText('Alla');
-    await dialog.getByRole('button', { name: 'Ångra inläsningen' }).click();
-    await expect(this.page.getByTestId('payments-undone')).toBeVisible();
+    // A click while the modal is still animating in can be lost: click again while it stays open.
+    await expect(async () => {
+      if (await dialog.isVisible()) await dialog.getByRole('button', { name: 'Ångra inläsningen' }).click({ timeout: 2_000 });
+      await expect(this.page.getByTestId('payments-undone')).toBeVisible({ timeout: 2_000 });
+    }).toPass();
   }
 }

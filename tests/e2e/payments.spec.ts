@@ -1,20 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { writeBgMax } from '../../src/core/payments/test-support/bank-file-writers';
-import { contractCaller, expect, test } from './fixtures';
+import { contractCaller, expect, panelShot, test } from './fixtures';
 import { PaymentsPage } from './payments-page';
 
-const SHOTS = process.env.SHOTS_DIR ?? 'test-results';
-
-/** The whole scrolling tab panel in one picture. */
-async function shot(page: Page, name: string) {
-  const size = page.viewportSize()!;
-  const height = await page.locator('[role="tabpanel"]:visible').last().evaluate((el) => el.scrollHeight + el.getBoundingClientRect().top + 40);
-  await page.setViewportSize({ width: size.width, height: Math.max(size.height, Math.ceil(height)) });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
-  await page.setViewportSize(size);
-}
 
 test('a BgMax file through the UI: preview with checked totals, import, review two unmatched payments, assign one, undo the import', async ({ page, server, tmpDir }) => {
   test.setTimeout(90_000);
@@ -51,7 +40,7 @@ test('a BgMax file through the UI: preview with checked totals, import, review t
   await expect(page.getByTestId('payments-matched')).toContainText(/2 betalningar · 550,00\skr/);
   await expect(page.getByTestId('payments-review')).toContainText(/2 betalningar · 500,00\skr/);
   await expect(preview).toContainText('Betalat för mycket: sparas som tillgodo på medlemmen');
-  await shot(page, 'payments-preview');
+  await panelShot(page, 'payments-preview');
   expect((await call('dues.invoice', { id: inv('Öberg').id })).status).toBe('open'); // nothing booked yet
 
   await payments.importFile();
@@ -68,7 +57,7 @@ test('a BgMax file through the UI: preview with checked totals, import, review t
   await expect(cecilia).toContainText('samma namn');
   await expect(cecilia).toContainText('samma belopp');
   await expect(david).toContainText('medlemsnummer i meddelandet');
-  await shot(page, 'payments-review');
+  await panelShot(page, 'payments-review');
 
   await cecilia.getByRole('button', { name: new RegExp(`^Bokför på faktura ${inv('Ek').number}`) }).click();
   await expect(payments.reviewItems()).toHaveCount(1);
@@ -83,7 +72,7 @@ test('a BgMax file through the UI: preview with checked totals, import, review t
   await payments.tab('imports');
   await expect(payments.importRows()).toHaveCount(1);
   await expect(payments.importRows().first().getByTestId('payments-import-parts')).toHaveText('2 bokförda · 1 att granska · 1 bokförda av dig');
-  await shot(page, 'payments-imports');
+  await panelShot(page, 'payments-imports');
   await payments.undoNewest();
   await expect(payments.importRows().first()).toHaveAttribute('data-undone', 'yes');
   for (const last of ['Öberg', 'Ärlig', 'Ek']) expect((await call('dues.invoice', { id: inv(last).id })).status).toBe('open');
@@ -107,6 +96,6 @@ test('a file for another bankgiro is refused with the line, nothing imported', a
   await expect(error).toHaveAttribute('data-error-code', 'file-other-payee');
   await expect(error).toHaveText('Rad 2: filen gäller ett annat konto (9912346), inte föreningens. Inget lästes in.');
   await expect(payments.preview()).toHaveCount(0);
-  await shot(page, 'payments-refused');
+  await panelShot(page, 'payments-refused');
   expect(await call('payments.imports', {})).toEqual([]);
 });

@@ -1,27 +1,15 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import type { Page } from '@playwright/test';
 import { readSie } from '../../src/core/payments/sie/read';
-import { contractCaller, expect, test } from './fixtures';
+import { contractCaller, expect, panelShot, SHOTS, test } from './fixtures';
 import { KansliApp } from './app';
 import { TreasuryPage } from './treasury-page';
 
-// Other engineers' runs clear test-results; SHOTS_DIR keeps these screenshots apart when needed.
-const SHOTS = process.env.SHOTS_DIR ?? 'test-results';
 const BG = '0054029681'; // 5402-9681 as Bankgirot's files write it
 const z = (v: number | string, n: number) => String(v).padStart(n, '0');
 const ymd = (iso: string) => iso.replace(/-/g, '');
 const today = () => new Date().toISOString().slice(0, 10);
-
-/** The whole panel in one picture: the tab panel scrolls inside the window, so the window grows for it. */
-async function shot(page: Page, name: string) {
-  const size = page.viewportSize()!;
-  const height = await page.locator('[role="tabpanel"]:visible').last().evaluate((el) => el.scrollHeight + el.getBoundingClientRect().top + 40);
-  await page.setViewportSize({ width: size.width, height: Math.max(size.height, Math.ceil(height)) });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
-  await page.setViewportSize(size);
-}
 
 test('Autogiro through the UI: a mandate requested and activated, the year’s payment orders, the bank’s answer, a report and the SIE file', async ({ page, server, tmpDir }) => {
   test.setTimeout(120_000);
@@ -74,7 +62,7 @@ test('Autogiro through the UI: a mandate requested and activated, the year’s p
   await expect(page.getByTestId('advice-done')).toContainText('Aktiva: 1. Avvisade: 0.');
   await expect(tr.mandateRow(anna.memberNumber)).toContainText('Aktivt');
   await expect(tr.mandateRow(anna.memberNumber)).toContainText('Nytt medgivande');
-  await shot(page, 'treasury-autogiro-mandates');
+  await panelShot(page, 'treasury-autogiro-mandates');
 
   // The year's payment orders: Anna is debited 300 kr; Bo pays by invoice and is not in it.
   await page.getByRole('textbox', { name: 'Avgiftsår' }).fill(String(year));
@@ -111,7 +99,7 @@ test('Autogiro through the UI: a mandate requested and activated, the year’s p
   await expect(page.getByTestId('report-done')).toContainText('Betalda och bokförda: 1');
   await expect(page.getByTestId('orders').locator('tr[data-status="paid"]')).toContainText('Anna Åkesson');
   await expect(page.getByTestId('dd-files')).toContainText('Inläst: Betalningsspecifikation');
-  await shot(page, 'treasury-autogiro-orders');
+  await panelShot(page, 'treasury-autogiro-orders');
 
   // A broken file is refused with its line; nothing booked.
   const broken = join(tmpDir, 'trasig.txt');
@@ -128,7 +116,7 @@ test('Autogiro through the UI: a mandate requested and activated, the year’s p
   await expect(page.getByTestId('total-paid')).toContainText('300,00');
   await expect(page.getByTestId('total-outstanding')).toContainText('0,00');
   await expect(page.getByTestId('report-receivables')).toContainText('Anna Åkesson · Autogiro');
-  await shot(page, 'treasury-report');
+  await panelShot(page, 'treasury-report');
   const csv = join(tmpDir, 'reskontra.csv');
   tr.answer(csv);
   await page.getByRole('button', { name: 'Spara som kalkylblad (CSV)' }).click();
@@ -142,7 +130,7 @@ test('Autogiro through the UI: a mandate requested and activated, the year’s p
   await page.getByRole('button', { name: 'Visa vad som bokförs' }).click();
   await expect(page.getByTestId('sie-preview')).toContainText('2 verifikationer');
   await expect(page.getByTestId('sie-preview')).toContainText('Debet är lika med kredit.');
-  await shot(page, 'treasury-sie');
+  await panelShot(page, 'treasury-sie');
   const sie = join(tmpDir, 'bokföring.si');
   tr.answer(sie);
   await page.getByRole('button', { name: 'Spara SIE-filen' }).click();
@@ -236,5 +224,5 @@ test('AvtaleGiro through the UI in bokmål: Nets’ identifiers, the claims file
   await page.getByRole('button', { name: 'Les inn OCR-girofilen' }).click();
   await expect(page.getByTestId('report-done')).toContainText('Betalt og bokført: 1');
   await expect(page.getByTestId('orders').locator('tr[data-status="paid"]')).toContainText('Kari Øvrebø');
-  await shot(page, 'treasury-avtalegiro');
+  await panelShot(page, 'treasury-avtalegiro');
 });
