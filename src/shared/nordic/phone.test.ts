@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPhone, parseMobile, parsePhone } from './phone';
+import { __testing, formatPhone, parseMobile, parsePhone } from './phone';
 import { vectorsOf } from '../test-vectors';
 
 interface PhoneExpectation {
@@ -81,6 +81,64 @@ describe('parseMobile', () => {
   it('works without a known default region for international input', () => {
     expect(parseMobile('+46701234567', '')).toEqual({ ok: true, e164: '+46701234567' });
     expect(parseMobile('+46701234567', 'XX')).toEqual({ ok: true, e164: '+46701234567' });
+  });
+});
+
+describe('the shortcut for plainly written Nordic mobiles', () => {
+  /** A small seeded generator: the same numbers on every run. */
+  function random(seed: number) {
+    return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  }
+  const COUNTRIES = [
+    { country: 'SE', code: '46', starts: ['07', '7', '08', '01', '09', '0'], usual: 10 },
+    { country: 'NO', code: '47', starts: ['4', '9', '45', '47', '2', '0', '8'], usual: 8 },
+    { country: 'DK', code: '45', starts: ['2', '3', '4', '5', '6', '9', '0'], usual: 8 },
+    { country: 'FI', code: '358', starts: ['04', '050', '4', '09', '0', '7'], usual: 10 },
+  ];
+  const OTHER_CODES = ['46', '47', '45', '358', '49', '1', '354'];
+
+  /** A number written the ways lists write them, mostly near the country's mobile ranges. */
+  function written(next: () => number, code: string, starts: string[], usual: number): string {
+    const pick = <T,>(xs: T[]) => xs[Math.floor(next() * xs.length)];
+    let digits = pick(starts);
+    const length = next() < 0.6 ? usual : 4 + Math.floor(next() * 10);
+    while (digits.length < length) digits += String(Math.floor(next() * 10));
+    const prefix = pick(['', '', '', '+' + code, '00' + code, '+' + pick(OTHER_CODES), code, '+' + code + '0']);
+    const national = prefix.length && !prefix.startsWith('+') && !prefix.startsWith('00') ? prefix + digits : digits;
+    const body = prefix.startsWith('+') || prefix.startsWith('00') ? prefix + digits.replace(/^0/, '') : national;
+    // Separators where people put them: anywhere between digits, one at a time.
+    return body.replace(/\d(?=\d)/g, (d) => d + pick(['', '', '', ' ', '-']));
+  }
+
+  it.each(COUNTRIES)('gives exactly what libphonenumber gives, or leaves the number to it ($country)', ({ country, code, starts, usual }) => {
+    const next = random(country.charCodeAt(0) * 31 + country.charCodeAt(1));
+    let answered = 0;
+    let mobiles = 0;
+    for (let i = 0; i < 10_000; i++) {
+      const raw = written(next, code, starts, usual);
+      const full = parsePhone(raw, country);
+      const fullMobile = full.ok && full.kind === 'mobile' ? full.e164 : null;
+      const plain = __testing.plainMobile(raw, country);
+      if (plain !== null) {
+        answered++;
+        expect([raw, plain]).toEqual([raw, fullMobile]);
+      }
+      if (fullMobile) mobiles++;
+      expect(parseMobile(raw, country)).toEqual(fullMobile ? { ok: true, e164: fullMobile } : full.ok ? { ok: false, code: 'phone-not-mobile' } : full);
+    }
+    // The shortcut must really carry the common case (or it would only hide behind the fallback).
+    expect(mobiles).toBeGreaterThan(500);
+    expect(answered / mobiles).toBeGreaterThan(0.6);
+  });
+
+  it('is not taken for other countries, other calling codes, or anything but digits, spaces and dashes', () => {
+    expect(__testing.plainMobile('+46 70 123 45 67', 'NO')).toBeNull();
+    expect(__testing.plainMobile('070 123 45 67', 'DE')).toBeNull();
+    expect(__testing.plainMobile('(070) 123 45 67', 'SE')).toBeNull();
+    expect(__testing.plainMobile('+46 (0)70 123 45 67', 'SE')).toBeNull();
+    expect(__testing.plainMobile('070.123.45.67', 'SE')).toBeNull();
+    expect(__testing.plainMobile('08-123 456 78', 'SE')).toBeNull();
+    expect(parseMobile('+46 (0)70 123 45 67', 'SE')).toEqual({ ok: true, e164: '+46701234567' });
   });
 });
 

@@ -6,7 +6,7 @@
  * length, so it cannot tell a mobile from a landline (nordic-formats.md §9). Which number ranges
  * count as mobile depends on the metadata version shipped with libphonenumber-js — see the test.
  */
-import { isSupportedCountry, parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
+import { isSupportedCountry, Metadata, parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
 
 export type PhoneErrorCode =
   | 'phone-empty'
@@ -90,9 +90,76 @@ export function parsePhone(input: string, country: string): PhoneResult {
   return { ok: false, code: 'phone-invalid' };
 }
 
+/**
+ * What a plainly written mobile of a Nordic country needs, read once from libphonenumber's own
+ * metadata: the calling code, the trunk prefix, and the patterns of all numbers and of mobiles.
+ */
+interface PlainPlan {
+  callingCode: string;
+  trunkPrefix: string;
+  anyNumber: RegExp;
+  mobile: RegExp;
+  mobileLengths: number[];
+}
+
+const plans = new Map<string, PlainPlan>();
+
+function plainPlan(country: CountryCode): PlainPlan {
+  let plan = plans.get(country);
+  if (!plan) {
+    const m = new Metadata();
+    m.selectNumberingPlan(country);
+    const np = m.numberingPlan!;
+    const mobile = np.type('MOBILE')!;
+    plan = {
+      callingCode: np.callingCode(),
+      trunkPrefix: np.nationalPrefix() ?? '',
+      anyNumber: new RegExp(`^(?:${np.nationalNumberPattern()})$`),
+      mobile: new RegExp(`^(?:${mobile.pattern()})$`),
+      mobileLengths: mobile.possibleLengths() ?? np.possibleLengths(),
+    };
+    plans.set(country, plan);
+  }
+  return plan;
+}
+
+/** Digits with spaces or dashes between them, optionally after "+" or "00": the way most lists write a mobile. */
+const PLAIN = /^(?:\+|00)?\d[\d -]*$/;
+
+/**
+ * The E.164 form of a mobile of the member's own Nordic country written plainly ("070-123 45 67",
+ * "+47 912 34 567", "0046701234567"), or null for anything else. libphonenumber compiles its
+ * patterns again for every number it parses — most of an import's row check — while these are
+ * compiled once. It answers only when the national number is a mobile by the same metadata
+ * (so libphonenumber's type would be MOBILE or FIXED_LINE_OR_MOBILE, both a mobile here) and
+ * leaves every other case to parsePhone; a test compares the two over many numbers.
+ */
+function plainMobile(raw: string, country: CountryCode): string | null {
+  if (!NEIGHBOURS.includes(country) || !PLAIN.test(raw)) return null;
+  const digits = raw.replace(/[ -]/g, '');
+  const plan = plainPlan(country);
+  let national: string;
+  if (digits.startsWith('+') || digits.startsWith('00')) {
+    const afterPrefix = digits.slice(digits.startsWith('+') ? 1 : 2);
+    if (!afterPrefix.startsWith(plan.callingCode)) return null;
+    national = afterPrefix.slice(plan.callingCode.length);
+  } else {
+    national = plan.trunkPrefix && digits.startsWith(plan.trunkPrefix) ? digits.slice(plan.trunkPrefix.length) : digits;
+  }
+  if (!plan.mobileLengths.includes(national.length) || !plan.anyNumber.test(national) || !plan.mobile.test(national)) return null;
+  return `+${plan.callingCode}${national}`;
+}
+
+/** For tests: the shortcut on its own. */
+export const __testing = { plainMobile: (raw: string, country: string) => plainMobile(raw.trim(), region(country)!) };
+
 /** A mobile number (for SMS). Landlines and other valid numbers give 'phone-not-mobile'. */
 export function parseMobile(input: string, country: string): MobileResult {
-  const r = parsePhone(input, country);
+  const raw = (input ?? '').trim();
+  const defaultCountry = region(country);
+  const plain = defaultCountry ? plainMobile(raw, defaultCountry) : null;
+  if (plain) return { ok: true, e164: plain };
+  const r = parsePhone(raw, country);
   if (!r.ok) return r;
   if (r.kind !== 'mobile') return { ok: false, code: 'phone-not-mobile' };
   return { ok: true, e164: r.e164 };
