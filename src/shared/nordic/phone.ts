@@ -104,12 +104,21 @@ interface PlainPlan {
 
 const plans = new Map<string, PlainPlan>();
 
+/** The parts of libphonenumber's numbering plan read here: at runtime it has them, its types declare fewer. */
+interface FullNumberingPlan {
+  callingCode(): string;
+  nationalPrefix(): string | undefined;
+  nationalNumberPattern(): string;
+  possibleLengths(): number[];
+  type(t: 'MOBILE'): { pattern(): string; possibleLengths(): number[] | undefined } | undefined;
+}
+
 function plainPlan(country: CountryCode): PlainPlan {
   let plan = plans.get(country);
   if (!plan) {
     const m = new Metadata();
     m.selectNumberingPlan(country);
-    const np = m.numberingPlan!;
+    const np = m.numberingPlan as unknown as FullNumberingPlan;
     const mobile = np.type('MOBILE')!;
     plan = {
       callingCode: np.callingCode(),
