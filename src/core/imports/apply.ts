@@ -136,9 +136,10 @@ export type InsertPath = 'batch' | 'single';
 /**
  * Writes a checked plan in one transaction and records it for undo: the created members' ids in
  * bulk_changes ('created-range', with the updated_at times the import left, to see later edits), updated
- * members with a snapshot of what they were. Every member the import touches gets history rows
- * with the source 'import' (the created ones: 'created' with the file name). The plan must have
- * been checked against the register as it is (nothing written since).
+ * members with a snapshot of what they were. Updated members get history rows with the source
+ * 'import'; the created ones show 'created' with the file name in their history, read from the
+ * range record (history/queries.ts). The plan must have been checked against the register as it
+ * is (nothing written since).
  */
 export function applyPlan(ctx: RegisterContext, fileName: string, plan: CollectedPlan, onlyValid: boolean, insert: InsertPath = 'batch'): ImportRunEntity {
   return ctx.write(() => {
@@ -175,8 +176,6 @@ export function applyPlan(ctx: RegisterContext, fileName: string, plan: Collecte
       db.run(sql`INSERT INTO bulk_changes (op_id, tbl, row_id, col, old_value, new_value)
                  SELECT ${op}, 'members', min(id), 'created-range', max(id), json_array(min(updated_at), max(updated_at))
                  FROM members WHERE id > ${maxBefore}`);
-      db.run(sql`INSERT INTO member_history (member_id, at, field, old_value, new_value, source, op_id)
-                 SELECT id, ${now}, 'created', NULL, ${fileName}, 'import', ${op} FROM members WHERE id > ${maxBefore} ORDER BY id`);
     }
 
     for (const r of writes) {

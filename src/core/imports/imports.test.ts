@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from '../db/sql';
 import { fieldCodes, registerOn, registerWith, testCore, type TestCore } from '../test-support';
 import { decode, detectEncoding } from './decode';
 import { suggestMapping } from './mapping';
@@ -278,6 +279,15 @@ describe('the import in the register', () => {
     const again = (await t.call('members.list', { search: 'Öberg' })).rows[0];
     await t.call('members.update', { id: again.id, input: { ...(await t.call('members.get', { id: again.id })), city: 'Luleå' } });
     expect((await t.call('history.list', { memberId: again.id })).rows.map((h) => [h.field, h.source])).toEqual([['city', 'edit'], ['created', 'import']]);
+
+    // An import made before the range record stored a 'created' row per member: shown once.
+    const ctx = t.core.context();
+    ctx.write(() => ctx.db.run(sql`INSERT INTO member_history (member_id, at, field, old_value, new_value, source, op_id)
+      SELECT ${again.id}, at, 'created', NULL, file_name, 'import', operation_id FROM import_runs WHERE undone_at IS NULL`));
+    const shown = await t.call('history.list', { memberId: again.id });
+    expect([shown.total, shown.rows.map((h) => `${h.field} ${h.source}`).sort()]).toEqual([2, ['city edit', 'created import']]);
+    // The other member of that import still has its one entry, made from the range.
+    expect((await t.call('history.list', { memberId: kalle.id })).total).toBe(1);
   });
 });
 
