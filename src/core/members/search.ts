@@ -11,8 +11,8 @@ function nationalDigits(e164: string): string {
 }
 
 /** The folded text the list's search looks in: number, names, e-mail, phone (both forms), city. */
-export function searchText(m: NormalizedMember & { memberNumber: number }): string {
-  const parts = [String(m.memberNumber), m.firstName, m.lastName, m.email ?? '', m.city ?? ''];
+export function searchText(m: NormalizedMember, memberNumber: number): string {
+  const parts = [String(memberNumber), m.firstName, m.lastName, m.email ?? '', m.city ?? ''];
   if (m.mobile) parts.push(m.mobile, nationalDigits(m.mobile));
   // Folded one by one: folding joins digit groups, which must not run across two fields.
   return parts.map(foldForSearch).join('\n');

@@ -87,7 +87,7 @@ export function memberRow(
   return [
     id, memberNumber, m.firstName, m.lastName, m.birthDate, m.identityNumber, m.street ?? null, m.postcode ?? null,
     m.city ?? null, m.country, m.email ?? null, m.mobile ?? null, m.consentSms ? 1 : 0, m.consentEmail ? 1 : 0, m.consentPost ? 1 : 0, m.membershipTypeId ?? null, joined,
-    'active', joined, now, now, searchText({ ...m, memberNumber }), keys.sortLast, keys.sortFirst, keys.sortCity,
+    'active', joined, now, now, searchText(m, memberNumber), keys.sortLast, keys.sortFirst, keys.sortCity,
   ];
 }
 
@@ -147,7 +147,7 @@ export function updateMember(ctx: RegisterContext, existing: MemberEntity, m: No
   const now = isoTime(ctx.now());
   assertIdentityFree(db, m.identityNumber, id);
   const keys = sortKeys(m, ctx.language);
-  const search = searchText({ ...m, memberNumber: existing.memberNumber });
+  const search = searchText(m, existing.memberNumber);
   db.run(sql`
     UPDATE members SET first_name = ${m.firstName}, last_name = ${m.lastName}, birth_date = ${m.birthDate},
       identity_number = ${m.identityNumber}, street = ${m.street}, postcode = ${m.postcode}, city = ${m.city},
