@@ -29,6 +29,14 @@ describe('foldForSearch', () => {
     ['Sámi Áltá', 'sami alta'],
     ['Émile 😀 Zola', 'emile zola'],
     ['', ''],
+    // Runs of plain letters and digits are copied whole: the edges of a run must still fold.
+    ['weiß ', 'weiss'],
+    ['abc def', 'abc def'],
+    ['ab12 34cd', 'ab1234cd'],
+    ['ß1 2', 'ss12'],
+    ['a  ', 'a'],
+    [' 12 ', '12'],
+    ['Ab', 'ab'],
   ])('%j → %j', (input, expected) => {
     expect(foldForSearch(input)).toBe(expected);
   });

@@ -51,13 +51,28 @@ for (let c = 0; c < 0x80; c++) TABLE[c] = compute(String.fromCharCode(c));
 
 const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 
+/** ASCII characters that fold to themselves (a–z, 0–9): copied in runs rather than one by one. */
+const SELF = new Uint8Array(0x80);
+for (let c = 0; c < 0x80; c++) SELF[c] = TABLE[c] === String.fromCharCode(c) && TABLE[c] !== SEP ? 1 : 0;
+
 export function foldForSearch(s: string): string {
   let out = '';
   let pendingSep = false;
   let lastWasDigit = false;
+  /** Start of the current run of characters that fold to themselves, not yet added to `out`; -1 for none. */
+  let run = -1;
   const n = s.length;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
+    if (c < 0x80 && SELF[c] && !pendingSep) {
+      if (run < 0) run = i;
+      lastWasDigit = isDigitCode(c);
+      continue;
+    }
+    if (run >= 0) {
+      out += s.slice(run, i);
+      run = -1;
+    }
     let m: string | undefined;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
       const cp = s.codePointAt(i)!;
@@ -80,5 +95,5 @@ export function foldForSearch(s: string): string {
     out += m;
     lastWasDigit = isDigitCode(m.charCodeAt(m.length - 1));
   }
-  return out;
+  return run >= 0 ? out + s.slice(run) : out;
 }
