@@ -15,6 +15,8 @@
  * "+46 70 123 45 67", which is what the user needs to read and dial. Prefixing it with `'` would
  * show the apostrophe in the cell; writing `="+46…"` would itself be a formula. Anything else in
  * a phone column (e.g. "+46701234567" or "+1=…") gets the apostrophe like every other cell.
+ * csv-spreadsheet.test.ts opens an export in LibreOffice Calc with formula evaluation on: the
+ * phone cell shows as written, every neutralised cell as text (Excel itself cannot run there).
  */
 
 export type CsvLanguage = 'sv' | 'nb' | 'en';
