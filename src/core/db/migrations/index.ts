@@ -10,6 +10,7 @@ import { m007 } from './007-direct-debit';
 import { m008 } from './008-bank-imports';
 import { m009 } from './009-surveys';
 import { m010 } from './010-member-references';
+import { m011 } from './011-write-off-time-important';
 
 export interface Migration {
   version: number;
@@ -19,7 +20,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. A register records the last one applied in PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
