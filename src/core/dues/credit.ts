@@ -49,8 +49,9 @@ export function writeOffInvoice(ctx: RegisterContext, invoiceId: number, on: str
   const inv = mustGetInvoice(db, invoiceId);
   if (inv.status !== 'open' && inv.status !== 'partlyPaid') throw conflict('invoice-not-open', 'invoiceId');
   const date = checkedDate(ctx, inv, on);
-  db.run(sql`UPDATE invoices SET written_off_on = ${date}, note = coalesce(${note}, note) WHERE id = ${inv.id}`);
   const now = isoTime(ctx.now());
+  // The date may be set back; the time it was recorded orders it in the dues log.
+  db.run(sql`UPDATE invoices SET written_off_on = ${date}, written_off_at = ${now}, note = coalesce(${note}, note) WHERE id = ${inv.id}`);
   for (const c of inv.covers) recordHistory(db, c.memberId, now, [{ field: 'duesWriteOff', oldValue: null, newValue: inv.number }], 'dues');
   return mustGetInvoice(db, inv.id);
 }

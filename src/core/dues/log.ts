@@ -28,9 +28,12 @@ export function duesLog(db: Db, year: number | undefined, limit: number): DuesLo
       FROM invoices i WHERE i.kind = 'creditNote' AND ${where}`)) {
     out.push({ at: c.created_at, kind: 'credit', year: c.year, count: 1, amount: c.total, refId: c.id, label: String(c.seq) });
   }
-  for (const w of db.all<{ id: number; seq: number; year: number; total: number; paid: number; written_off_on: string }>(sql`SELECT x.id, x.seq, x.year, x.total, x.paid, x.written_off_on
+  // A write-off is listed when it was recorded (its date may be set back, and a bare date would sort
+  // below everything else done that day); write-offs from before that time was kept show their date.
+  for (const w of db.all<{ id: number; seq: number; year: number; total: number; paid: number; at: string }>(sql`SELECT x.id, x.seq, x.year, x.total, x.paid,
+        coalesce(x.written_off_at, x.written_off_on) AS at
       FROM (${invoiceStates(where)}) x WHERE x.written_off_on IS NOT NULL`)) {
-    out.push({ at: w.written_off_on, kind: 'writeOff', year: w.year, count: 1, amount: w.total - w.paid, refId: w.id, label: String(w.seq) });
+    out.push({ at: w.at, kind: 'writeOff', year: w.year, count: 1, amount: w.total - w.paid, refId: w.id, label: String(w.seq) });
   }
   return out.sort((a, b) => b.at.localeCompare(a.at) || b.refId - a.refId).slice(0, limit);
 }
