@@ -62,6 +62,7 @@ export function selectionOf(ctx: RegisterContext, s: SendOutEntity): LoadedSelec
     plannedOn: s.plannedOn,
     frequencyLimit: s.frequencyLimit,
     paperForOthers: s.paperForOthers,
+    important: s.important,
   });
 }
 

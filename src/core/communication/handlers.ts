@@ -59,15 +59,15 @@ export function createCommunicationHandlers(context: ContextProvider): Communica
         if (sendOutId) {
           ctx.db.run(sql`UPDATE send_outs SET title = ${input.title}, channel = ${input.channel}, status = ${status}, planned_on = ${input.plannedOn},
               audience = ${audience}, body = ${input.body}, dues_year = ${input.duesYear}, dues_step = ${input.duesStep},
-              frequency_limit = ${input.frequencyLimit}, paper_for_others = ${input.paperForOthers}, updated_at = ${now},
+              frequency_limit = ${input.frequencyLimit}, paper_for_others = ${input.paperForOthers}, important = ${input.important}, updated_at = ${now},
               exported_at = ${stale ? null : (before?.exportedAt ?? null)}
             WHERE id = ${sendOutId}`);
           if (stale) clearRoutes(ctx.db, sendOutId);
         } else {
           sendOutId = ctx.db.run(sql`INSERT INTO send_outs (title, channel, status, planned_on, audience, body, dues_year, dues_step, frequency_limit,
-              paper_for_others, created_at, updated_at)
+              paper_for_others, important, created_at, updated_at)
             VALUES (${input.title}, ${input.channel}, ${status}, ${input.plannedOn}, ${audience}, ${input.body}, ${input.duesYear}, ${input.duesStep},
-              ${input.frequencyLimit}, ${input.paperForOthers}, ${now}, ${now})`).lastId;
+              ${input.frequencyLimit}, ${input.paperForOthers}, ${input.important}, ${now}, ${now})`).lastId;
         }
         return mustGetSendOut(ctx.db, sendOutId);
       });

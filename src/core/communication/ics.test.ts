@@ -15,6 +15,7 @@ const base: SendOutEntity = {
   duesStep: 'invoice',
   frequencyLimit: null,
   paperForOthers: false,
+  important: false,
   exportedAt: null,
   sentOn: null,
   createdAt: '2025-06-01T08:30:00.123Z',
@@ -55,6 +56,15 @@ describe('the plan as iCalendar', () => {
   it('describes a newsletter by its text without markup', () => {
     const out = unfold(planIcs([{ ...base, channel: 'newsletter', body: '# Sommar\n\nHej **alla**' }], 'X', '2025-06-15T10:00:00Z', 'en'));
     expect(out.find((l) => l.startsWith('DESCRIPTION:'))).toMatch(/\\n\\nSommar\\n\\nHej alla$/);
+  });
+
+  it('marks an important send-out in its summary, description and priority; an ordinary one has none of it', () => {
+    expect(unfold(ics).some((l) => l.startsWith('PRIORITY'))).toBe(false);
+    const out = unfold(planIcs([{ ...base, title: 'Årsmöte', important: true }], 'X', '2025-06-15T10:00:00Z', 'sv'));
+    expect(out).toContain('SUMMARY:SMS: Årsmöte (viktigt)');
+    expect(out).toContain('PRIORITY:1');
+    expect(out.find((l) => l.startsWith('DESCRIPTION:'))).toMatch(/^DESCRIPTION:Viktigt utskick\\nMottagare: Styrelsen/);
+    expect(unfold(planIcs([{ ...base, title: 'Årsmöte', important: true }], 'X', '2025-06-15T10:00:00Z', 'nb'))).toContain('SUMMARY:SMS: Årsmöte (viktig)');
   });
 
   it('keeps control characters out of the text', () => {

@@ -39,6 +39,7 @@ export function planIcs(sendOuts: readonly SendOutEntity[], association: string,
   for (const s of sendOuts) {
     if (!s.plannedOn) continue;
     const about = [`${t.audience}: ${audienceText(s, language)}`, `${t.status}: ${t.statuses[s.status]}`];
+    if (s.important) about.unshift(t.important.line);
     if (s.duesYear || s.duesStep) about.push(t.dues(s.duesYear, s.duesStep));
     // A newsletter's description is its text without the editor's markup.
     const body = Array.from((s.channel === 'newsletter' ? plainText(parseMarkdown(s.body).blocks) : s.body).trim());
@@ -50,11 +51,13 @@ export function planIcs(sendOuts: readonly SendOutEntity[], association: string,
       `LAST-MODIFIED:${icsTime(s.updatedAt)}`,
       `DTSTART;VALUE=DATE:${icsDate(s.plannedOn)}`,
       `DTEND;VALUE=DATE:${icsDate(nextDay(s.plannedOn))}`,
-      `SUMMARY:${text(`${t.channels[s.channel]}: ${s.title}`)}`,
+      `SUMMARY:${text(`${t.channels[s.channel]}: ${s.title}${s.important ? ` (${t.important.tag})` : ''}`)}`,
       `DESCRIPTION:${text([about.join('\n'), excerpt].filter(Boolean).join('\n\n'))}`,
       `CATEGORIES:${text(t.channels[s.channel])}`,
       `STATUS:${s.status === 'idea' || s.status === 'planned' ? 'TENTATIVE' : 'CONFIRMED'}`,
       'TRANSP:TRANSPARENT',
+      // RFC 5545 PRIORITY: 1 is the highest; calendars that show priority mark it.
+      ...(s.important ? ['PRIORITY:1'] : []),
       'END:VEVENT',
     );
   }

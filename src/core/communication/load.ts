@@ -1,8 +1,8 @@
-import { FREQUENCY_WINDOW_DAYS, type Audience, type OptOutChannel, type SendOutChannel } from '../../shared/contract';
+import { FREQUENCY_WINDOW_DAYS, type Audience, type MemberPreferences, type OptOutChannel, type SendOutChannel } from '../../shared/contract';
 import { sql } from '../db/sql';
 import { isoDate, type RegisterContext } from '../register/context';
 import { audiencePredicate } from './audience';
-import { selectRecipients, type Candidate, type Selection } from './recipients';
+import { selectRecipients, type Candidate, type FrequencyReason, type Selection } from './recipients';
 import { readCommunicationSettings } from './settings';
 import { frequencyAllows, preferencesByMember, prefersRoute } from '../surveys/preferences';
 
@@ -13,6 +13,7 @@ export interface Draft {
   plannedOn: string | null;
   frequencyLimit: number | null;
   paperForOthers: boolean;
+  important: boolean;
 }
 
 export interface LoadedSelection extends Selection {
@@ -97,6 +98,18 @@ function loadLastSent(ctx: RegisterContext, on: string, exceptSendOut: number | 
   return new Map(rows.map((r) => [r.member_id, r.last]));
 }
 
+/**
+ * Why the member's stated "how often" holds the message back (null: it does not). The rule is the
+ * surveys' frequencyAllows: "only important news" admits exactly the send-outs marked important;
+ * weekly, monthly and quarterly count days since the last send-out whether or not this one is
+ * important (they asked for a pace, not for a kind of news). The register's frequency limit is
+ * separate and holds for important send-outs too (a send-out can lift it: "no limit").
+ */
+function frequencyReason(pref: MemberPreferences | undefined, message: Parameters<typeof frequencyAllows>[1]): FrequencyReason | null {
+  if (frequencyAllows(pref, message)) return null;
+  return pref?.frequency === 'important' ? 'prefers-important-only' : 'prefers-less-often';
+}
+
 /** The recipients of a send-out (saved or draft) as the register stands now. */
 export function loadSelection(ctx: RegisterContext, d: Draft): LoadedSelection {
   const at = d.plannedOn ?? isoDate(ctx.now());
@@ -115,8 +128,7 @@ export function loadSelection(ctx: RegisterContext, d: Draft): LoadedSelection {
     optedOut: (id, channel: OptOutChannel) => optOuts[channel].has(id),
     sentInWindow: (id) => sent.get(id) ?? 0,
     prefersRoute: (id, route) => prefersRoute(preferences.get(id), route),
-    // Send-outs carry no "important" mark yet, so "only important news" does not hold one back.
-    wantsOneNow: (id) => frequencyAllows(preferences.get(id), { today: at, lastSentOn: lastSent.get(id) ?? null, important: true }),
+    frequencyHoldsBack: (id) => frequencyReason(preferences.get(id), { today: at, lastSentOn: lastSent.get(id) ?? null, important: d.important }),
   });
   return { ...selection, audienceSize: candidates.length, frequencyLimit, frequencyDefault, window };
 }

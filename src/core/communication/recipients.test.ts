@@ -129,12 +129,23 @@ describe('stated preferences (the survey)', () => {
     const wants: Record<number, string[]> = { [letterOnly.id]: ['post'], [smsToo.id]: ['sms', 'email'] };
     const prefs = {
       prefersRoute: (id: number, route: string) => !wants[id] || wants[id].includes(route),
-      wantsOneNow: (id: number) => id !== monthlyRecent.id,
+      frequencyHoldsBack: (id: number) => (id === monthlyRecent.id ? ('prefers-less-often' as const) : null),
     };
     const s = selectRecipients([none, letterOnly, smsToo, monthlyRecent], rules(prefs));
     expect(reached(s)).toEqual([none.id, smsToo.id]);
     expect(reasons(s)).toEqual({ [letterOnly.id]: 'prefers-other-channel', [monthlyRecent.id]: 'prefers-less-often' });
     const paper = selectRecipients([none, letterOnly], rules({ ...prefs, paperForOthers: true }));
     expect(paper.messages.map((m) => [m.route, m.members[0].id])).toEqual([['sms', none.id], ['post', letterOnly.id]]);
+  });
+
+  it('"only important news" leaves a member out with its own reason, after the channel rules and before the frequency limit', () => {
+    const importantOnly = member();
+    const optedOut = member();
+    const s = selectRecipients(
+      [importantOnly, optedOut],
+      rules({ optOuts: [`${optedOut.id}:sms`], sent: { [importantOnly.id]: 5 }, frequencyHoldsBack: () => 'prefers-important-only' }),
+    );
+    expect(reached(s)).toEqual([]);
+    expect(reasons(s)).toEqual({ [importantOnly.id]: 'prefers-important-only', [optedOut.id]: 'opted-out' });
   });
 });

@@ -1,5 +1,8 @@
 import type { LeftOutReason, OptOutChannel, Route, SendOutChannel } from '../../shared/contract';
 
+/** Why a member's stated "how often" holds a message back. */
+export type FrequencyReason = Extract<LeftOutReason, 'prefers-less-often' | 'prefers-important-only'>;
+
 /**
  * Who a send-out reaches, as a pure function of the audience's members (in register order), their
  * opt-outs and the send-out messages they got in the frequency window. The rules, in order:
@@ -12,7 +15,9 @@ import type { LeftOutReason, OptOutChannel, Route, SendOutChannel } from '../../
  * 3. The member's stated preferences (from the survey, src/core/surveys/preferences.ts): a member
  *    who named the channels they want is not reached through another (with "paper for others" a
  *    member who prefers letters gets one); a member who asked to hear from us weekly, monthly or
- *    quarterly gets nothing if the last send-out reached them more recently than that.
+ *    quarterly gets nothing if the last send-out reached them more recently than that, important
+ *    or not (they asked for a pace, not a kind of news); a member who asked for "only important
+ *    news" gets the send-outs marked important, always, and nothing else.
  *    The frequency limit: a member who already got `limit` send-out messages in the window gets
  *    none (0 = no limit).
  * 4. One message per mobile number, e-mail address (case-insensitive) or, on paper, household:
@@ -45,8 +50,8 @@ export interface SelectionRules {
   sentInWindow(memberId: number): number;
   /** False when the member named preferred channels and `route` is not one of them. */
   prefersRoute?(memberId: number, route: Route): boolean;
-  /** False when the member's stated "how often" says it is too soon for another message. */
-  wantsOneNow?(memberId: number): boolean;
+  /** Why the member's stated "how often" holds this message back, or null when it does not. */
+  frequencyHoldsBack?(memberId: number): FrequencyReason | null;
 }
 
 export interface Message {
@@ -117,8 +122,9 @@ export function selectRecipients(candidates: readonly Candidate[], rules: Select
       }
       route = 'post';
     }
-    if (rules.wantsOneNow && !rules.wantsOneNow(c.id)) {
-      leftOut.push({ member: c, reason: 'prefers-less-often' });
+    const notNow = rules.frequencyHoldsBack?.(c.id) ?? null;
+    if (notNow) {
+      leftOut.push({ member: c, reason: notNow });
       continue;
     }
     if (rules.frequencyLimit > 0) {

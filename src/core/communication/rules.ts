@@ -45,12 +45,12 @@ export function tooLong(segments: number): FieldIssue[] {
 
 /**
  * What a save does to an exported send-out: a change to what was exported (text, channel,
- * audience, date, limit, paper) makes its files stale, so it is ready (or what the user chose)
+ * audience, date, limit, paper, the important mark — the last four change who gets it) makes its files stale, so it is ready (or what the user chose)
  * again and its frozen recipients go; a change to the title alone keeps it exported.
  */
 export function changesExport(
   before: SendOutEntity,
-  after: Pick<SendOutEntity, 'body' | 'channel' | 'audience' | 'plannedOn' | 'frequencyLimit' | 'paperForOthers'>,
+  after: Pick<SendOutEntity, 'body' | 'channel' | 'audience' | 'plannedOn' | 'frequencyLimit' | 'paperForOthers' | 'important'>,
 ): boolean {
   return (
     before.body !== after.body ||
@@ -58,6 +58,7 @@ export function changesExport(
     JSON.stringify(before.audience) !== JSON.stringify(after.audience) ||
     before.plannedOn !== after.plannedOn ||
     before.frequencyLimit !== after.frequencyLimit ||
-    before.paperForOthers !== after.paperForOthers
+    before.paperForOthers !== after.paperForOthers ||
+    before.important !== after.important
   );
 }

@@ -16,6 +16,7 @@ interface DbSendOut {
   dues_step: DuesStep | null;
   frequency_limit: number | null;
   paper_for_others: number;
+  important: number;
   exported_at: string | null;
   sent_on: string | null;
   created_at: string;
@@ -40,6 +41,7 @@ function toEntity(db: Db, r: DbSendOut): SendOutEntity {
     duesStep: r.dues_step,
     frequencyLimit: r.frequency_limit,
     paperForOthers: r.paper_for_others === 1,
+    important: r.important === 1,
     exportedAt: r.exported_at,
     sentOn: r.sent_on,
     createdAt: r.created_at,

@@ -13,6 +13,8 @@ export interface CommunicationTexts {
   allMembers: string;
   audience: string;
   status: string;
+  /** A send-out marked important: a word after its title, and a line of its own. */
+  important: { tag: string; line: string };
   dues: (year: number | null, step: DuesStep | null) => string;
 }
 
@@ -45,6 +47,7 @@ export const COMMUNICATION_TEXTS: Record<Language, CommunicationTexts> = {
     allMembers: 'Alla medlemmar',
     audience: 'Mottagare',
     status: 'Status',
+    important: { tag: 'viktigt', line: 'Viktigt utskick' },
     dues: (year, step) => `Med ${step ? COMMUNICATION_TEXTS.sv.duesSteps[step] : 'avgiftsåret'}${year ? ` ${year}` : ''}`,
   },
   nb: {
@@ -62,6 +65,7 @@ export const COMMUNICATION_TEXTS: Record<Language, CommunicationTexts> = {
     allMembers: 'Alle medlemmer',
     audience: 'Mottakere',
     status: 'Status',
+    important: { tag: 'viktig', line: 'Viktig utsendelse' },
     dues: (year, step) => `Med ${step ? COMMUNICATION_TEXTS.nb.duesSteps[step] : 'kontingentåret'}${year ? ` ${year}` : ''}`,
   },
   en: {
@@ -79,6 +83,7 @@ export const COMMUNICATION_TEXTS: Record<Language, CommunicationTexts> = {
     allMembers: 'All members',
     audience: 'Audience',
     status: 'Status',
+    important: { tag: 'important', line: 'Important send-out' },
     dues: (year, step) => `With ${step ? COMMUNICATION_TEXTS.en.duesSteps[step] : 'the dues year'}${year ? ` ${year}` : ''}`,
   },
 };

@@ -71,6 +71,11 @@ export interface SendOutEntity {
   frequencyLimit: number | null;
   /** Members the channel cannot reach (no consent or no address for it) get a printed letter. */
   paperForOthers: boolean;
+  /**
+   * Marked important: it also reaches members who asked (in a survey) for "only important news";
+   * without the mark they are left out of it (`prefers-important-only`).
+   */
+  important: boolean;
   exportedAt: string | null;
   sentOn: string | null;
   createdAt: string;
@@ -99,6 +104,7 @@ export const sendOutInputSchema = z.object({
   duesStep: z.enum(DUES_STEPS).nullable().default(null),
   frequencyLimit: z.number().int().min(0).max(50).nullable().default(null),
   paperForOthers: z.boolean().default(false),
+  important: z.boolean().default(false),
 });
 export type SendOutInput = z.input<typeof sendOutInputSchema>;
 
@@ -112,6 +118,7 @@ export const LEFT_OUT_REASONS = [
   'prefers-other-channel',
   'frequency-limit',
   'prefers-less-often',
+  'prefers-important-only',
 ] as const;
 export type LeftOutReason = (typeof LEFT_OUT_REASONS)[number];
 
@@ -237,6 +244,7 @@ const draftSchema = z.object({
   plannedOn: isoDateSchema.nullable().default(null),
   frequencyLimit: z.number().int().min(0).max(50).nullable().default(null),
   paperForOthers: z.boolean().default(false),
+  important: z.boolean().default(false),
   /** Rows of the left-out and combined lists to return (the counts are always complete). */
   limit: z.number().int().min(0).max(10_000).default(500),
 });
@@ -250,7 +258,8 @@ export const communicationContract = {
    * `message-empty` (ready), `sms-too-long` (over 10 segments at the merge fields' longest
    * values), `merge-field-unknown`, `merge-field-unclosed`, `link-unsafe` (a newsletter link that
    * is not http(s) or mailto), `segment-not-found`, `group-not-found`; conflict `send-out-sent`.
-   * Changing the text or audience of an exported send-out makes it ready again (its files are stale).
+   * Changing the text or audience of an exported send-out makes it ready again (its files are stale);
+   * so does the important mark, which changes who gets it.
    */
   'sendOuts.save': handler<SendOutEntity>()(sendOutInputSchema.extend({ id: idSchema.optional() })),
   /** Refused: conflict `send-out-sent` (undo "sent" first; the contact log keeps it). */
