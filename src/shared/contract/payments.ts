@@ -6,8 +6,8 @@ import { idSchema } from './types';
 
 /**
  * Bank files imported and matched (issue 6): Bankgirot's BgMax (SE), Nets' OCR giro file (NO),
- * ISO 20022 camt.054 credit notifications, and a bank's or Swish/Vipps CSV report read through
- * a column mapping.
+ * ISO 20022 camt.054 credit notifications and camt.053 account statements (booked credits only),
+ * and a bank's or Swish/Vipps CSV report read through a column mapping.
  *
  * How it works
  * - The core reads the file from the path the user picked, on every call (nothing is kept
@@ -37,7 +37,7 @@ import { idSchema } from './types';
  * `too-many-rows`. Field "path": `path-not-absolute`, `file-not-found`, `file-too-large`.
  */
 
-export const BANK_FILE_FORMATS = ['bgmax', 'nets-ocr', 'camt054', 'csv'] as const;
+export const BANK_FILE_FORMATS = ['bgmax', 'nets-ocr', 'camt054', 'camt053', 'csv'] as const;
 export type BankFileFormat = (typeof BANK_FILE_FORMATS)[number];
 
 /** The columns a CSV report is read through. i18n keys under "payments.csvFields.". */

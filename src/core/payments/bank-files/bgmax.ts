@@ -153,5 +153,6 @@ export function parseBgMax(bytes: Uint8Array, payee: PayeeSettings): ParsedBankF
     transactions: withOccurrence(transactions),
     control: { sections: counts['15'], count: counts['20'] + counts['21'], total },
     skipped: 0,
+    leftOut: { outgoing: 0, reversals: 0, pending: 0 },
   };
 }

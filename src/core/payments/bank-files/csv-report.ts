@@ -114,5 +114,5 @@ export function parseCsvReport(
       key: id ? `csv:id:${id}` : `csv:${paidOn}:${amount}:${reference}:${name ?? ''}:${message}`,
     });
   }
-  return { format: 'csv', payee: null, currency: payee.currency, transactions: withOccurrence(transactions), control: null, skipped };
+  return { format: 'csv', payee: null, currency: payee.currency, transactions: withOccurrence(transactions), control: null, skipped, leftOut: { outgoing: skipped, reversals: 0, pending: 0 } };
 }

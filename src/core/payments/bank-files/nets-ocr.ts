@@ -130,5 +130,6 @@ export function parseNetsOcr(bytes: Uint8Array, payee: PayeeSettings): ParsedBan
     transactions: withOccurrence(transactions.map(({ number: _n, ...t }) => t)),
     control: { sections, count: transmission.transactions, total: transmission.signed },
     skipped: 0,
+    leftOut: { outgoing: 0, reversals: 0, pending: 0 },
   };
 }

@@ -42,8 +42,21 @@ export interface ParsedBankFile {
   transactions: BankTransaction[];
   /** What the file's own control records declared and the parser verified. Null: the format has none (CSV). */
   control: { sections: number; count: number; total: number } | null;
-  /** Rows or entries read but not taken as payments (CSV outgoing rows, camt debit entries …). */
+  /** Rows or entries read but not taken as payments (CSV outgoing rows, camt debit entries …); the sum of `leftOut`. */
   skipped: number;
+  /** Why they were left out. */
+  leftOut: LeftOut;
+}
+
+/**
+ * Rows or entries of a file that are not payments to book: money out (the association's own
+ * payments, fees, CSV rows with negative amounts), reversals (camt RvslInd), and entries the bank
+ * has not booked yet (camt status other than BOOK; a later file has them booked).
+ */
+export interface LeftOut {
+  outgoing: number;
+  reversals: number;
+  pending: number;
 }
 
 /** Settings a parser checks the file against. */
