@@ -4,6 +4,7 @@ import type { SendOutEntity } from '../../../shared/contract';
 import { localeOf } from '../../i18n';
 import { CHANNEL_COLOR } from '../colors';
 import { addMonths, monthWeeks, todayLocal } from '../dates';
+import { ImportantMark } from '../ImportantMark';
 
 /** A month of the plan, Monday first; each send-out a button on its day. */
 export function MonthCalendar(props: { month: string; sendOuts: SendOutEntity[]; onMonth: (month: string) => void; onOpen: (id: number) => void }) {
@@ -59,7 +60,7 @@ export function MonthCalendar(props: { month: string; sendOuts: SendOutEntity[];
               </Text>
               <Stack gap={2}>
                 {items.map((s) => (
-                  <UnstyledButton key={s.id} onClick={() => props.onOpen(s.id)} data-testid="plan-item" title={s.title}>
+                  <UnstyledButton key={s.id} onClick={() => props.onOpen(s.id)} data-testid="plan-item" title={s.important ? `${s.title} (${t('communication.plan.important')})` : s.title}>
                     <Box>
                       <Badge
                         color={CHANNEL_COLOR[s.channel]}
@@ -67,6 +68,7 @@ export function MonthCalendar(props: { month: string; sendOuts: SendOutEntity[];
                         fullWidth
                         size="md"
                         radius="sm"
+                        leftSection={s.important ? <ImportantMark compact /> : undefined}
                         styles={{ label: { textTransform: 'none', textAlign: 'left' } }}
                       >
                         {t(`communication.channels.${s.channel}`)}: {s.title}

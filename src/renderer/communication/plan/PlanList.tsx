@@ -1,9 +1,10 @@
-import { Badge, Table, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Group, Table, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SendOutEntity } from '../../../shared/contract';
 import { useFormat } from '../../member/format';
 import { useAudienceText } from '../audience-text';
 import { CHANNEL_COLOR, STATUS_COLOR } from '../colors';
+import { ImportantMark } from '../ImportantMark';
 
 /** Every send-out by date, undated ideas last. */
 export function PlanList(props: { sendOuts: SendOutEntity[]; onOpen: (id: number) => void }) {
@@ -32,9 +33,12 @@ export function PlanList(props: { sendOuts: SendOutEntity[]; onOpen: (id: number
               </Badge>
             </Table.Td>
             <Table.Td>
-              <UnstyledButton onClick={() => props.onOpen(s.id)} td="underline" fw={500}>
-                {s.title}
-              </UnstyledButton>
+              <Group gap="xs" wrap="nowrap">
+                <UnstyledButton onClick={() => props.onOpen(s.id)} td="underline" fw={500}>
+                  {s.title}
+                </UnstyledButton>
+                {s.important && <ImportantMark />}
+              </Group>
               {(s.duesYear || s.duesStep) && (
                 <Text size="xs" c="dimmed">
                   {t('communication.dues.with', { what: s.duesStep ? t(`communication.dues.steps.${s.duesStep}`) : t('communication.dues.year'), year: s.duesYear ?? '' })}

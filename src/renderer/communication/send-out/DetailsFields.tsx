@@ -61,6 +61,14 @@ export function DetailsFields(props: {
         />
       </Group>
       <AudiencePicker value={d.audience} onChange={(audience) => props.onChange({ audience })} disabled={props.locked} error={props.issues.at('audience')} />
+      <Checkbox
+        label={t('communication.fields.important')}
+        description={t('communication.fields.importantHelp')}
+        checked={d.important}
+        onChange={(e) => props.onChange({ important: e.currentTarget.checked })}
+        disabled={props.locked}
+        name="important"
+      />
     </Stack>
   );
 }

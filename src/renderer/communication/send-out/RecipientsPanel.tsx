@@ -64,7 +64,7 @@ export function RecipientsPanel(props: { summary: RecipientSummary | null; error
                 <Title order={4}>{t('communication.recipients.leftOut', { count: s.leftOut.total })}</Title>
                 <Group gap={6}>
                   {LEFT_OUT_REASONS.filter((r) => s.leftOut.counts[r]).map((r) => (
-                    <Badge key={r} variant="light" color={r === 'opted-out' || r === 'frequency-limit' ? 'orange' : 'gray'}>
+                    <Badge key={r} variant="light" color={r === 'opted-out' || r === 'frequency-limit' ? 'orange' : 'gray'} data-testid={`reason-${r}`}>
                       {t(`communication.reasons.${r}`)}: {n(s.leftOut.counts[r]!)}
                     </Badge>
                   ))}

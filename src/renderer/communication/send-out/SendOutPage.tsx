@@ -8,6 +8,7 @@ import { call, errorOf } from '../../api';
 import { useErrorText } from '../../components/ErrorAlert';
 import { useOpenMember } from '../../followups/useOpenMember';
 import { CHANNEL_COLOR, STATUS_COLOR } from '../colors';
+import { ImportantMark } from '../ImportantMark';
 import { DetailsFields, OptionFields } from './DetailsFields';
 import { draftOf, newDraft, sameDraft, type Draft } from './draft';
 import { ExportsPanel } from './ExportsPanel';
@@ -152,6 +153,7 @@ export function SendOutPage(props: { id: number | null; info: RegisterInfo; onBa
               <Badge color={STATUS_COLOR[saved.status]} data-testid="send-out-status">
                 {t(`communication.statuses.${saved.status}`)}
               </Badge>
+              {saved.important && <ImportantMark />}
             </>
           )}
         </Group>

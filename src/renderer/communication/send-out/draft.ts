@@ -13,6 +13,7 @@ export interface Draft {
   duesStep: DuesStep | null;
   frequencyLimit: number | null;
   paperForOthers: boolean;
+  important: boolean;
 }
 
 export function newDraft(): Draft {
@@ -27,6 +28,7 @@ export function newDraft(): Draft {
     duesStep: null,
     frequencyLimit: null,
     paperForOthers: false,
+    important: false,
   };
 }
 
@@ -43,6 +45,7 @@ export function draftOf(s: SendOutEntity): Draft {
     duesStep: s.duesStep,
     frequencyLimit: s.frequencyLimit,
     paperForOthers: s.paperForOthers,
+    important: s.important,
   };
 }
 

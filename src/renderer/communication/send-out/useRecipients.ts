@@ -5,20 +5,20 @@ import { call, errorOf } from '../../api';
 import type { Draft } from './draft';
 
 /**
- * Who the draft reaches, asked again a moment after the audience, date, channel or limits change
- * (not on every keystroke of the text: the text does not change who gets it).
+ * Who the draft reaches, asked again a moment after the audience, date, channel, limits or the
+ * important mark change (not on every keystroke of the text: the text does not change who gets it).
  */
 export function useRecipients(draft: Draft, id: number | null, version: number) {
   const [summary, setSummary] = useState<RecipientSummary | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const key = JSON.stringify([draft.channel, draft.audience, draft.plannedOn, draft.frequencyLimit, draft.paperForOthers, id, version]);
+  const key = JSON.stringify([draft.channel, draft.audience, draft.plannedOn, draft.frequencyLimit, draft.paperForOthers, draft.important, id, version]);
   useEffect(() => {
     let live = true;
-    const [channel, audience, plannedOn, frequencyLimit, paperForOthers] = JSON.parse(key) as [Draft['channel'], Draft['audience'], string | null, number | null, boolean];
+    const [channel, audience, plannedOn, frequencyLimit, paperForOthers, important] = JSON.parse(key) as [Draft['channel'], Draft['audience'], string | null, number | null, boolean, boolean];
     const timer = setTimeout(() => {
       setBusy(true);
-      call('sendOuts.recipients', { id: id ?? undefined, channel, audience, plannedOn, frequencyLimit, paperForOthers, limit: 500 })
+      call('sendOuts.recipients', { id: id ?? undefined, channel, audience, plannedOn, frequencyLimit, paperForOthers, important, limit: 500 })
         .then((s) => {
           if (!live) return;
           setSummary(s);

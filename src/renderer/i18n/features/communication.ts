@@ -31,6 +31,7 @@ export default {
       ideas: 'Ideas without a date',
       empty: 'Nothing planned yet. Start with “New send-out”.',
       noDate: 'No date',
+      important: 'Important',
     },
     fields: {
       title: 'Subject',
@@ -47,6 +48,8 @@ export default {
       noLimit: 'No limit for this send-out',
       paperForOthers: 'Letters for those it cannot reach',
       paperHelp: 'Members without consent or contact details for this channel get a printed letter (if they have an address). Members who said no are never moved to paper.',
+      important: 'Important',
+      importantHelp: 'Members who only want important news get it too.',
     },
     audience: {
       all: 'All members',
@@ -311,6 +314,7 @@ export default {
       ideas: 'Idéer utan datum',
       empty: 'Inget planerat ännu. Börja med ”Nytt utskick”.',
       noDate: 'Inget datum',
+      important: 'Viktigt',
     },
     fields: {
       title: 'Ämne',
@@ -327,6 +331,8 @@ export default {
       noLimit: 'Ingen gräns för det här utskicket',
       paperForOthers: 'Brev till dem kanalen inte når',
       paperHelp: 'Medlemmar utan samtycke eller kontaktuppgift för kanalen får ett utskrivet brev (om de har en adress). Den som tackat nej flyttas aldrig till papper.',
+      important: 'Viktigt utskick',
+      importantHelp: 'Medlemmar som bara vill ha viktiga nyheter får det också.',
     },
     audience: {
       all: 'Alla medlemmar',
@@ -591,6 +597,7 @@ export default {
       ideas: 'Idéer uten dato',
       empty: 'Ingenting planlagt ennå. Begynn med «Ny utsendelse».',
       noDate: 'Ingen dato',
+      important: 'Viktig',
     },
     fields: {
       title: 'Emne',
@@ -607,6 +614,8 @@ export default {
       noLimit: 'Ingen grense for denne utsendelsen',
       paperForOthers: 'Brev til dem kanalen ikke når',
       paperHelp: 'Medlemmer uten samtykke eller kontaktopplysning for kanalen får et utskrevet brev (hvis de har adresse). Den som har reservert seg, flyttes aldri til papir.',
+      important: 'Viktig utsendelse',
+      importantHelp: 'Medlemmer som bare vil ha viktige nyheter, får den også.',
     },
     audience: {
       all: 'Alle medlemmer',
