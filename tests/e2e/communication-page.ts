@@ -30,6 +30,17 @@ export class CommunicationPage {
     if (o.limit !== undefined) await p.getByLabel('Högst antal utskick på 30 dagar').fill(String(o.limit));
   }
 
+  /** The details' "Viktigt utskick" checkbox. */
+  important() {
+    return this.page.getByRole('checkbox', { name: 'Viktigt utskick' });
+  }
+
+  /** The plan as a list instead of the month calendar. */
+  async planAsList() {
+    await this.page.getByRole('radiogroup', { name: 'Visa planen som' }).getByText('Lista', { exact: true }).click();
+    await expect(this.page.getByTestId('plan-list')).toBeVisible();
+  }
+
   smsText() {
     return this.page.getByTestId('sms-text');
   }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
 import { CommunicationPage } from './communication-page';
-import { expect, test } from './fixtures';
+import { contractCaller, expect, test } from './fixtures';
 
 const shots = process.env.KANSLI_SHOTS; // a folder to keep screenshots in while developing
 
@@ -162,4 +162,58 @@ test('opt-outs from a pasted list and on the member page; a newsletter written w
   await shot(page, 'bcc.png');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('mark-sent')).toBeVisible();
+});
+
+test('a send-out marked important reaches the member who wants only important news; the plan shows the mark', async ({ page, server, tmpDir }) => {
+  const call = contractCaller(server.core.api);
+  await call('register.create', { path: join(tmpDir, 'Viktigt.kansli'), associationName: 'Föreningen Ödegård', country: 'SE', language: 'sv', passphrase: 'blå spårvagn sju sjöar' });
+  const base = { country: 'SE', consentSms: true, membershipTypeId: 1, joinedOn: '2020-01-01' } as const;
+  const asa = await call('members.create', { ...base, firstName: 'Åsa', lastName: 'Öberg', mobile: '070-123 45 67' });
+  await call('members.create', { ...base, firstName: 'Bo', lastName: 'Ek', mobile: '070-765 43 21' });
+  // Åsa answered "Bara viktiga nyheter" in a survey, applied after review as the surveys screen does.
+  const template = await call('surveys.template', {});
+  const survey = await call('surveys.save', { ...template, questions: template.questions.filter((q) => q.kind === 'frequency') });
+  await call('surveys.respond', { surveyId: survey.id, memberId: asa.id, source: 'paper', answeredOn: '2025-01-10', answers: { [survey.questions[0].id]: 'important' } });
+  await call('surveys.applyPreferences', { surveyId: survey.id, token: (await call('surveys.preferenceReview', { surveyId: survey.id })).token });
+  await page.reload();
+
+  const c = new CommunicationPage(page);
+  await c.open();
+  await c.newSendOut();
+  await c.fillDetails({ subject: 'Kallelse till årsmötet', status: 'Klar' });
+  await c.smsText().fill('Välkommen till årsmötet den 20 mars kl 18!');
+
+  // Not marked: Åsa is left out, and the list says why.
+  await expect(c.important()).not.toBeChecked();
+  await expect(page.getByTestId('count-sms')).toHaveText('1');
+  await expect(c.leftOutRows()).toHaveCount(1);
+  await expect(c.leftOutRows().first()).toContainText('Åsa Öberg');
+  await expect(c.leftOutRows().first()).toContainText('Vill bara ha viktiga nyheter (enkät)');
+  await expect(page.getByText('Medlemmar som bara vill ha viktiga nyheter får det också.')).toBeVisible();
+  await shot(page, 'important-unmarked.png');
+
+  // Marked important: she gets it too.
+  await c.important().check();
+  await expect(page.getByTestId('count-sms')).toHaveText('2');
+  await expect(c.leftOutRows()).toHaveCount(0);
+  await shot(page, 'important-marked.png');
+  await c.save();
+  await expect(page.getByTestId('important-mark')).toHaveText('Viktigt');
+  await shot(page, 'important-saved.png');
+  const saved = (await call('sendOuts.list', {})).find((s) => s.title === 'Kallelse till årsmötet')!;
+  expect(saved.important).toBe(true);
+
+  // The plan marks it, in the calendar (named for screen readers) and in the list.
+  await c.backToPlan();
+  await expect(page.getByTestId('plan-item').getByRole('img', { name: 'Viktigt' })).toBeVisible();
+  await shot(page, 'important-calendar.png');
+  await c.planAsList();
+  await expect(page.getByTestId('plan-row').getByTestId('important-mark')).toHaveText('Viktigt');
+  await shot(page, 'important-list.png');
+
+  // Unmarked again from its page: Åsa is left out again.
+  await page.getByTestId('plan-row').getByRole('button', { name: 'Kallelse till årsmötet' }).click();
+  await c.important().uncheck();
+  await expect(page.getByTestId('count-sms')).toHaveText('1');
+  await expect(c.leftOutRows().first()).toContainText('Vill bara ha viktiga nyheter (enkät)');
 });
