@@ -113,16 +113,23 @@ export class Db {
     const name = `sp${this.depth}`;
     this.db.run(this.depth === 0 ? 'BEGIN' : `SAVEPOINT ${name}`);
     this.depth++;
+    let result: T;
     try {
-      const result = fn();
-      this.depth--;
-      this.db.run(this.depth === 0 ? 'COMMIT' : `RELEASE ${name}`);
-      return result;
+      result = fn();
     } catch (e) {
       this.depth--;
       this.db.run(this.depth === 0 ? 'ROLLBACK' : `ROLLBACK TO ${name}; RELEASE ${name}`);
       throw e;
     }
+    this.depth--;
+    try {
+      this.db.run(this.depth === 0 ? 'COMMIT' : `RELEASE ${name}`);
+    } catch (e) {
+      // A COMMIT refused by a deferred foreign key (defer_foreign_keys) leaves the transaction open: end it.
+      if (this.depth === 0) this.db.run('ROLLBACK');
+      throw e;
+    }
+    return result;
   }
 
   get inTransaction(): boolean {

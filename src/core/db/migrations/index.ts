@@ -11,6 +11,7 @@ import { m008 } from './008-bank-imports';
 import { m009 } from './009-surveys';
 import { m010 } from './010-member-references';
 import { m011 } from './011-write-off-time-important';
+import { m012 } from './012-camt053-imports';
 
 export interface Migration {
   version: number;
@@ -20,7 +21,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. A register records the last one applied in PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
