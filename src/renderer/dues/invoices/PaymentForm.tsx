@@ -1,4 +1,4 @@
-import { Button, Group, Select, Text, TextInput } from '@mantine/core';
+import { Button, Group, Select, Text, TextInput, type SelectProps, type TextInputProps } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvoiceWithPayments, PaymentMethod, RegisterCountry } from '../../../shared/contract';
@@ -9,6 +9,47 @@ import { amountInputText, parseAmount } from '../money';
 /** The ways money comes in, per country: no autogiro in Norway, no AvtaleGiro or giro in Sweden. */
 export function paymentMethods(country: RegisterCountry): PaymentMethod[] {
   return country === 'SE' ? ['bankgiro', 'plusgiro', 'swish', 'bank', 'cash', 'autogiro', 'other'] : ['bank', 'vipps', 'cash', 'avtalegiro', 'other'];
+}
+
+/** A text field of a payment form: its value as typed, and the (translated) refusal at it. */
+type FieldProps = Omit<TextInputProps, 'value' | 'onChange' | 'error'> & { value: string; onChange: (value: string) => void; error?: string };
+
+/** The day the money came in (not after today: the core refuses that with 'date-in-future'). */
+export function PaidOnField({ value, onChange, ...rest }: FieldProps) {
+  const { t } = useTranslation();
+  return (
+    <TextInput label={t('dues.invoices.paidOn')} type="date" max={todayIso()} required name="paidOn" {...rest} value={value} onChange={(e) => onChange(e.currentTarget.value)} />
+  );
+}
+
+/** The amount as the treasurer writes it ("250", "1 250,50"); the form turns it into minor units with parseAmount. */
+export function AmountField({ value, onChange, ...rest }: FieldProps) {
+  const { t } = useTranslation();
+  return (
+    <TextInput label={t('dues.invoices.paymentAmount')} inputMode="decimal" required name="paymentAmount" {...rest} value={value} onChange={(e) => onChange(e.currentTarget.value)} />
+  );
+}
+
+/** How the money came in, from the register's country's ways. */
+export function MethodField({ country, value, onChange, ...rest }: Omit<SelectProps, 'value' | 'onChange' | 'data'> & { country: RegisterCountry; value: PaymentMethod; onChange: (m: PaymentMethod) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Select
+      label={t('dues.invoices.method')}
+      data={paymentMethods(country).map((m) => ({ value: m, label: t(`dues.paymentMethods.${m}`) }))}
+      allowDeselect={false}
+      name="paymentMethod"
+      {...rest}
+      value={value}
+      onChange={(v) => v && onChange(v as PaymentMethod)}
+    />
+  );
+}
+
+/** The reference or message the payer gave (OCR/KID, a Swish message); at most 35 characters as the contract takes. */
+export function ReferenceField({ value, onChange, ...rest }: FieldProps) {
+  const { t } = useTranslation();
+  return <TextInput label={t('dues.invoices.paymentReference')} maxLength={35} name="paymentReference" {...rest} value={value} onChange={(e) => onChange(e.currentTarget.value)} />;
 }
 
 /**
@@ -25,10 +66,9 @@ export function PaymentForm(props: {
 }) {
   const { t, i18n } = useTranslation();
   const { invoice } = props;
-  const methods = paymentMethods(props.country);
   const [paidOn, setPaidOn] = useState(todayIso());
   const [amount, setAmount] = useState(invoice.owed > 0 ? amountInputText(invoice.owed, i18n.language) : '');
-  const [method, setMethod] = useState<PaymentMethod>(methods[0]);
+  const [method, setMethod] = useState<PaymentMethod>(paymentMethods(props.country)[0]);
   const [reference, setReference] = useState('');
 
   const submit = async () => {
@@ -51,50 +91,26 @@ export function PaymentForm(props: {
     >
       <Text fw={500} size="sm" mb={4}>{t('dues.invoices.newPayment')}</Text>
       <Group align="flex-start" gap="sm">
-        <TextInput
-          label={t('dues.invoices.paidOn')}
-          type="date"
+        <PaidOnField
           value={paidOn}
-          max={todayIso()}
-          onChange={(e) => {
-            setPaidOn(e.currentTarget.value);
+          onChange={(v) => {
+            setPaidOn(v);
             props.setError('paidOn', null);
           }}
           error={props.error('paidOn')}
-          required
           w={170}
-          name="paidOn"
         />
-        <TextInput
-          label={t('dues.invoices.paymentAmount')}
+        <AmountField
           value={amount}
-          onChange={(e) => {
-            setAmount(e.currentTarget.value);
+          onChange={(v) => {
+            setAmount(v);
             props.setError('amount', null);
           }}
           error={props.error('amount')}
-          inputMode="decimal"
-          required
           w={150}
-          name="paymentAmount"
         />
-        <Select
-          label={t('dues.invoices.method')}
-          data={methods.map((m) => ({ value: m, label: t(`dues.paymentMethods.${m}`) }))}
-          value={method}
-          onChange={(v) => v && setMethod(v as PaymentMethod)}
-          allowDeselect={false}
-          w={160}
-          name="paymentMethod"
-        />
-        <TextInput
-          label={t('dues.invoices.paymentReference')}
-          value={reference}
-          onChange={(e) => setReference(e.currentTarget.value)}
-          maxLength={35}
-          w={180}
-          name="paymentReference"
-        />
+        <MethodField country={props.country} value={method} onChange={setMethod} w={160} />
+        <ReferenceField value={reference} onChange={setReference} w={180} />
         <Button type="submit" mt={25} loading={props.busy}>
           {t('dues.invoices.recordPayment')}
         </Button>
