@@ -1,8 +1,9 @@
 import { Alert, Button, Center, Group, Loader, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DirectDebitKind, DuesAccount, MemberPageEntity, RegisterInfo } from '../../shared/contract';
+import type { DirectDebitKind, DuesAccount, MemberPageEntity, PaymentEntity, RegisterInfo } from '../../shared/contract';
 import type { ApiError } from '../../shared/result';
 import { call, errorOf } from '../api';
 import { ErrorAlert, useErrorText } from '../components/ErrorAlert';
@@ -11,6 +12,7 @@ import { StatusBadge } from '../dues/invoices/StatusBadge';
 import { useMoney } from '../dues/money';
 import { useFormat } from './format';
 import { MemberMandate } from '../treasury/MemberMandate';
+import { MemberPaymentButton } from './MemberPaymentModal';
 import { RefundButton } from './RefundModal';
 
 /**
@@ -25,9 +27,27 @@ export function MemberDuesTab({ page, info }: { page: MemberPageEntity; info: Re
   const [account, setAccount] = useState<DuesAccount | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
+  const errorText = useErrorText();
 
   const load = useCallback(() => call('dues.account', { memberId }).then(setAccount, (e) => setError(errorOf(e))), [memberId]);
   useEffect(() => void load(), [load]);
+
+  /** A payment on the member alone, recorded by mistake (one on an invoice is removed on the invoice). */
+  const removePayment = (p: PaymentEntity) =>
+    modals.openConfirmModal({
+      title: t('dues.invoices.removePayment'),
+      children: <Text size="sm">{t('dues.invoices.removePaymentConfirm', { amount: money(p.amount) })}</Text>,
+      labels: { confirm: t('dues.invoices.removePayment'), cancel: t('common.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: () =>
+        void call('dues.removePayment', { id: p.id }).then(
+          () => {
+            notifications.show({ color: 'teal', message: t('dues.invoices.paymentRemoved') });
+            void load();
+          },
+          (e) => notifications.show({ color: 'red', message: errorText(errorOf(e), 'dues') }),
+        ),
+    });
 
   if (error) return <ErrorAlert error={error} />;
   if (!account) return <Center h={120}><Loader /></Center>;
@@ -35,7 +55,10 @@ export function MemberDuesTab({ page, info }: { page: MemberPageEntity; info: Re
   return (
     <Stack gap="lg" data-testid="member-dues">
       <Balance balance={account.balance} money={money} />
-      {account.balance < 0 && <RefundButton memberId={memberId} credit={-account.balance} info={info} money={money} onSaved={() => void load()} />}
+      <Group gap="sm">
+        <MemberPaymentButton memberId={memberId} invoices={account.invoices} info={info} money={money} onSaved={() => void load()} />
+        {account.balance < 0 && <RefundButton memberId={memberId} credit={-account.balance} info={info} money={money} onSaved={() => void load()} />}
+      </Group>
       <DirectDebitForm key={JSON.stringify(account.directDebit)} account={account} info={info} onSaved={() => void load()} />
       {info.country === 'SE' && <MemberMandate key={JSON.stringify(account.directDebit)} memberId={memberId} />}
 
@@ -87,11 +110,12 @@ export function MemberDuesTab({ page, info }: { page: MemberPageEntity; info: Re
                 <Table.Th>{t('dues.invoices.method')}</Table.Th>
                 <Table.Th>{t('dues.account.paidFor')}</Table.Th>
                 <Table.Th ta="right">{t('dues.invoices.amount')}</Table.Th>
+                <Table.Th />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {account.payments.map((p) => (
-                <Table.Tr key={p.id}>
+                <Table.Tr key={p.id} data-testid="member-payment-row">
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.date(p.paidOn)}</Table.Td>
                   <Table.Td>{t(`dues.paymentMethods.${p.method}`)}</Table.Td>
                   <Table.Td>
@@ -102,6 +126,20 @@ export function MemberDuesTab({ page, info }: { page: MemberPageEntity; info: Re
                         : t('dues.account.onAccount')}
                   </Table.Td>
                   <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{money(p.amount)}</Table.Td>
+                  <Table.Td ta="right">
+                    {/* Credit moved by an invoice run comes in pairs (off one place, onto another): removing one half would make or lose money. */}
+                    {p.invoiceId === null && p.method !== 'credit' && (
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => removePayment(p)}
+                        aria-label={t('dues.account.payment.removeLabel', { amount: money(p.amount), date: fmt.date(p.paidOn) })}
+                      >
+                        {t('dues.invoices.removePayment')}
+                      </Button>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
