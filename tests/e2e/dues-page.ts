@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import type { KansliApp } from './app';
 import { expect } from './fixtures';
 
 /** The inner tabs of the dues section (data-testid `dues-tab-<id>`), the same in every language. */
@@ -181,5 +182,46 @@ export class DuesPage {
     const dialog = this.page.getByRole('dialog', { name: `Skriva av faktura ${number}?` });
     await dialog.getByRole('button', { name: 'Skriv av', exact: true }).click();
     await expect(dialog).toBeHidden();
+  }
+
+  // --- The member's dues tab (tests/e2e/dues-refund.spec.ts, dues-member-payment.spec.ts) ---
+
+  /** Opens the member found by `name` and the drawer's dues tab (Alt+7); returns the drawer. */
+  async openMemberDues(app: KansliApp, name: string) {
+    await app.openFound(name);
+    const drawer = this.page.getByRole('dialog');
+    await drawer.getByTestId('member-title').click();
+    await this.page.keyboard.press('Alt+7');
+    await expect(drawer.getByTestId('member-dues')).toBeVisible();
+    return drawer;
+  }
+
+  /** "Registrera betalning" on the dues tab; returns the form in its dialog. */
+  async openMemberPayment() {
+    await this.page.getByTestId('member-payment-open').click();
+    const form = this.page.getByTestId('member-payment-form');
+    await expect(form).toBeVisible();
+    return form;
+  }
+
+  /** Fills in the member payment form; `purpose` is the radio's label ("Avgiften för ett år", "Till godo…", "Faktura 1 …"). */
+  async fillMemberPayment(o: { amount?: string; paidOn?: string; method?: string; purpose?: string | RegExp; year?: number }) {
+    const form = this.page.getByTestId('member-payment-form');
+    if (o.paidOn) await form.getByLabel('Betaldag').fill(o.paidOn);
+    if (o.amount !== undefined) await form.getByLabel('Belopp').fill(o.amount);
+    if (o.method) {
+      await form.getByRole('combobox', { name: 'Hur' }).click();
+      await this.page.getByRole('option', { name: o.method, exact: true }).click();
+    }
+    if (o.purpose) await form.getByRole('radio', { name: o.purpose }).check();
+    if (o.year) {
+      await form.getByRole('combobox', { name: 'Avgiftsår' }).click();
+      await this.page.getByRole('option', { name: String(o.year), exact: true }).click();
+    }
+  }
+
+  /** The dues tab's payment rows. */
+  memberPayments() {
+    return this.page.getByTestId('member-payment-row');
   }
 }
