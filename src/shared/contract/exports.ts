@@ -23,9 +23,17 @@ export const EXPORT_KINDS = ['contactList', 'memberList', 'roll', 'labels', 'vca
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'pdf', 'vcf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-/** Files other screens write that the export log records too: a send-out's SMS, e-mail and letter files. */
-export type LoggedExportKind = ExportKind | 'sendOut';
-export type LoggedExportFormat = ExportFormat | 'txt' | 'html' | 'ics';
+/**
+ * Files other screens write that the export log records too: a send-out's SMS, e-mail and letter
+ * files; a survey's printed forms, results CSV and board report; dues letters; the strike-off list;
+ * the bank's direct-debit files; the treasurer's reports that name members; the SIE bookkeeping file.
+ */
+export const OTHER_LOGGED_KINDS = [
+  'sendOut', 'surveyForms', 'surveyResults', 'surveyReport', 'duesLetters', 'strikeOffList', 'directDebitFile', 'paymentReport', 'bookkeeping',
+] as const;
+export type LoggedExportKind = ExportKind | (typeof OTHER_LOGGED_KINDS)[number];
+/** 'sie': the SIE 4 bookkeeping file (written with the ".si" extension). */
+export type LoggedExportFormat = ExportFormat | 'txt' | 'html' | 'ics' | 'sie';
 export const LABEL_SHEETS = ['3x8', '2x8'] as const;
 export type LabelSheet = (typeof LABEL_SHEETS)[number];
 
