@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportLogEntry } from '../../shared/contract/exports';
+import type { ExportLogEntry, LoggedExportKind } from '../../shared/contract/exports';
 import { call, errorOf } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import type { ApiError } from '../../shared/result';
@@ -9,6 +9,18 @@ import { localeOf } from '../i18n';
 import { FORMATS } from './runExport';
 
 const PAGE = 50;
+
+/** Files for a year, a period or the bank rather than an audience: their "who" is the file name's year, not "all members". */
+const NO_AUDIENCE = new Set<LoggedExportKind>(['duesLetters', 'strikeOffList', 'directDebitFile', 'paymentReport', 'bookkeeping']);
+
+/** The format beside the kind, unless the kind comes in one format only (a vCard is always .vcf). */
+const showFormat = (kind: LoggedExportKind) => !(kind in FORMATS) || FORMATS[kind as keyof typeof FORMATS].length > 1;
+
+function who(e: ExportLogEntry, t: (key: string) => string): string {
+  if (e.scope === 'segment') return e.segmentName ?? '';
+  if (e.scope === 'filter') return t('exports.log.unsaved');
+  return NO_AUDIENCE.has(e.kind) ? '—' : t('exports.everyone');
+}
 
 /** The export log, newest first; `version` changes after each export so the list follows. */
 export function ExportLog({ version }: { version: number }) {
@@ -75,14 +87,14 @@ export function ExportLog({ version }: { version: number }) {
                 <Table.Td>
                   <Text size="sm">
                     {t(`exports.kinds.${e.kind}`)}
-                    {(e.kind === 'sendOut' || FORMATS[e.kind].length > 1) && ` · ${t(`exports.formats.${e.format}`)}`}
+                    {showFormat(e.kind) && ` · ${t(`exports.formats.${e.format}`)}`}
                   </Text>
                   {/* The file name only: the folder may name the user and is not kept. */}
                   <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }} title={t('exports.log.file')}>
                     {e.fileName}
                   </Text>
                 </Table.Td>
-                <Table.Td>{e.scope === 'segment' ? e.segmentName : e.scope === 'filter' ? t('exports.log.unsaved') : t('exports.everyone')}</Table.Td>
+                <Table.Td>{who(e, t)}</Table.Td>
                 <Table.Td style={{ textAlign: 'right' }}>{e.people.toLocaleString(localeOf(i18n.language))}</Table.Td>
                 <Table.Td>
                   <Text size="xs">{e.columns.map(columnName).join(', ')}</Text>
