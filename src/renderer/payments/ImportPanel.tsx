@@ -43,7 +43,7 @@ export function ImportPanel({ info, onImported, onReview }: { info: RegisterInfo
     });
 
   const pick = async () => {
-    const p = await bridge.host.pickOpenPath({ title: t('payments.pickTitle'), filters: [{ name: 'BgMax, OCR, camt.054, CSV, Excel', extensions: ['txt', 'dat', 'xml', 'csv', 'xlsx'] }] });
+    const p = await bridge.host.pickOpenPath({ title: t('payments.pickTitle'), filters: [{ name: 'BgMax, OCR, camt.054, camt.053, CSV, Excel', extensions: ['txt', 'dat', 'xml', 'csv', 'xlsx'] }] });
     if (!p) return;
     setPath(p);
     setPreview(null);

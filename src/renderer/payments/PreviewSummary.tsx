@@ -33,7 +33,13 @@ export function PreviewSummary({ preview, money }: { preview: BankFilePreview; m
       ) : (
         <Alert color="yellow">{t('payments.noTotals')}</Alert>
       )}
-      {preview.skipped > 0 && <Text c="dimmed">{t('payments.skipped', { count: preview.skipped })}</Text>}
+      {preview.skipped > 0 && (
+        <Stack gap={2} data-testid="payments-left-out">
+          {preview.leftOut.outgoing > 0 && <Text c="dimmed">{t('payments.skipped', { count: preview.leftOut.outgoing })}</Text>}
+          {preview.leftOut.reversals > 0 && <Text c="orange">{t('payments.reversals', { count: preview.leftOut.reversals })}</Text>}
+          {preview.leftOut.pending > 0 && <Text c="dimmed">{t('payments.pending', { count: preview.leftOut.pending })}</Text>}
+        </Stack>
+      )}
       {preview.alreadyImported && (
         <Alert color="red" role="alert">{t('payments.alreadyImported', { date: fmt.time(preview.alreadyImported.at), name: preview.alreadyImported.fileName })}</Alert>
       )}

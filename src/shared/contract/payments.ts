@@ -169,6 +169,12 @@ export interface BankFilePreview {
   control: { sections: number; count: number; total: number } | null;
   /** Rows or entries not taken as incoming payments (CSV outgoing rows, camt debits, pending entries). */
   skipped: number;
+  /**
+   * `skipped` by why: money out (the association's own payments, fees, negative CSV rows),
+   * reversals (camt RvslInd: a payment returned or a debit undone), entries the bank has not
+   * booked yet (camt status other than BOOK; a later file has them booked).
+   */
+  leftOut: { outgoing: number; reversals: number; pending: number };
   /** This very file was imported before (then `payments.import` refuses it). */
   alreadyImported: { importId: number; at: string; fileName: string } | null;
   all: BankFileTotals;

@@ -1,7 +1,9 @@
 /**
  * Test support only: writes a camt.053 account statement as a bank would, from entries the
  * tests make up, so the parser, the import and the UI are tested on a file of the real shape.
- * The app reads these files; it never writes them.
+ * The app reads these files; it never writes them. The n-th entry's transaction reference
+ * (TX-date-n) is the one writeCamt054 gives its n-th payment: the same bank reporting the same
+ * transaction in a notification and in the statement.
  */
 
 /** One entry of the statement. Defaults: a booked credit with no reference. */
@@ -50,7 +52,7 @@ function entryXml(e: StatementEntry, i: number, date: string, ccy: string, versi
         <AcctSvcrRef>STMT-${date}-${i + 1}</AcctSvcrRef>
         <BkTxCd><Domn><Cd>PMNT</Cd><Fmly>${family}</Fmly></Domn></BkTxCd>
         <NtryDtls><TxDtls>
-          <Refs><AcctSvcrRef>TX53-${date}-${i + 1}</AcctSvcrRef><EndToEndId>NOTPROVIDED</EndToEndId></Refs>
+          <Refs><AcctSvcrRef>TX-${date}-${i + 1}</AcctSvcrRef><EndToEndId>NOTPROVIDED</EndToEndId></Refs>
           <AmtDtls><TxAmt><Amt Ccy="${ccy}">${decimal(e.amount)}</Amt></TxAmt></AmtDtls>
           ${e.name ? `<RltdPties>${direction === 'CRDT' ? party('Dbtr', e.name) : party('Cdtr', e.name)}</RltdPties>` : ''}
           <RmtInf>

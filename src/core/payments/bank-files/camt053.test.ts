@@ -34,7 +34,7 @@ describe('camt.053 statements', () => {
     // The line of each transaction's details, and the bank's transaction reference as the key (the same as a camt.054 of the same bank would carry).
     const s = text(statement());
     expect(parsed.transactions.map((t) => String(t.line))).toEqual([lineOf(s, '<TxDtls>'), lineOf(s, '<TxDtls>', s.indexOf('<TxDtls>') + 1)]);
-    expect(parsed.transactions.map((t) => t.key)).toEqual(['camt:TX53-2026-03-11-1#1', 'camt:TX53-2026-03-11-2#1']);
+    expect(parsed.transactions.map((t) => t.key)).toEqual(['camt:TX-2026-03-11-1#1', 'camt:TX-2026-03-11-2#1']);
   });
 
   it('reads versions 001.02, 001.04 and 001.08 alike (status as text or Sts/Cd, payer as Dbtr/Nm or Dbtr/Pty/Nm)', () => {

@@ -59,6 +59,7 @@ export async function previewBankFile(ctx: RegisterContext, path: string, csv: C
     currency: parsed.currency,
     control: parsed.control,
     skipped: parsed.skipped,
+    leftOut: parsed.leftOut,
     alreadyImported: earlier ? { importId: earlier.id, at: earlier.at, fileName: earlier.file_name } : null,
     all: totals(outcomes),
     matched: totals(by('matched')),

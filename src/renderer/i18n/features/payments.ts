@@ -1,6 +1,6 @@
 import type { FeatureStrings } from '../features';
 
-/** Payments from the bank: import a bank file (BgMax, Nets OCR, camt.054, CSV report), review what did not match, the imports with undo. */
+/** Payments from the bank: import a bank file (BgMax, Nets OCR, camt.054, camt.053, CSV report), review what did not match, the imports with undo. */
 export default {
   key: 'payments',
   en: {
@@ -11,7 +11,7 @@ export default {
     pick: 'Choose bank file…',
     pickTitle: 'Choose the bank file to import',
     pickAgain: 'Choose another file',
-    formats: { bgmax: 'Bankgirot payment file (BgMax)', 'nets-ocr': 'Nets OCR giro file', camt054: 'Bank notification (camt.054)', csv: 'Report from the bank, Swish or Vipps (CSV/Excel)' },
+    formats: { bgmax: 'Bankgirot payment file (BgMax)', 'nets-ocr': 'Nets OCR giro file', camt054: 'Bank notification (camt.054)', camt053: 'Bank statement (camt.053)', csv: 'Report from the bank, Swish or Vipps (CSV/Excel)' },
     file: 'File',
     fileType: 'File type',
     payee: 'For account',
@@ -21,6 +21,10 @@ export default {
     noTotals: 'This file has no totals of its own to check against. Look at the list before you import.',
     skipped_one: '{{count, number}} row was not an incoming payment and is left out.',
     skipped_other: '{{count, number}} rows were not incoming payments and are left out.',
+    reversals_one: '{{count, number}} entry is a reversal (a payment returned or taken back) and is left out. If it concerns a payment already booked, correct that invoice by hand.',
+    reversals_other: '{{count, number}} entries are reversals (payments returned or taken back) and are left out. If they concern payments already booked, correct those invoices by hand.',
+    pending_one: '{{count, number}} entry is not yet booked by the bank and is left out; it comes in with a later file from the bank.',
+    pending_other: '{{count, number}} entries are not yet booked by the bank and are left out; they come in with a later file from the bank.',
     summary: {
       matched: 'Matched by reference',
       review: 'To review',
@@ -154,7 +158,7 @@ export default {
     pick: 'Välj bankfil…',
     pickTitle: 'Välj bankfilen som ska läsas in',
     pickAgain: 'Välj en annan fil',
-    formats: { bgmax: 'Bankgirots inbetalningsfil (BgMax)', 'nets-ocr': 'Nets OCR-fil', camt054: 'Bankavisering (camt.054)', csv: 'Rapport från banken, Swish eller Vipps (CSV/Excel)' },
+    formats: { bgmax: 'Bankgirots inbetalningsfil (BgMax)', 'nets-ocr': 'Nets OCR-fil', camt054: 'Bankavisering (camt.054)', camt053: 'Kontoutdrag (camt.053)', csv: 'Rapport från banken, Swish eller Vipps (CSV/Excel)' },
     file: 'Fil',
     fileType: 'Filtyp',
     payee: 'Till konto',
@@ -164,6 +168,10 @@ export default {
     noTotals: 'Filen har inga egna summor att kontrollera mot. Titta igenom listan innan du läser in.',
     skipped_one: '{{count, number}} rad var inte en inbetalning och tas inte med.',
     skipped_other: '{{count, number}} rader var inte inbetalningar och tas inte med.',
+    reversals_one: '{{count, number}} post är en återföring (en betalning som gått tillbaka) och tas inte med. Gäller den en betalning som redan är bokförd, rätta fakturan för hand.',
+    reversals_other: '{{count, number}} poster är återföringar (betalningar som gått tillbaka) och tas inte med. Gäller de betalningar som redan är bokförda, rätta fakturorna för hand.',
+    pending_one: '{{count, number}} post är inte bokförd av banken ännu och tas inte med; den kommer med en senare fil från banken.',
+    pending_other: '{{count, number}} poster är inte bokförda av banken ännu och tas inte med; de kommer med en senare fil från banken.',
     summary: {
       matched: 'Matchade på OCR-nummer',
       review: 'Att granska',
@@ -297,7 +305,7 @@ export default {
     pick: 'Velg bankfil…',
     pickTitle: 'Velg bankfilen som skal leses inn',
     pickAgain: 'Velg en annen fil',
-    formats: { bgmax: 'Bankgirots innbetalingsfil (BgMax)', 'nets-ocr': 'Nets OCR-fil', camt054: 'Bankvarsel (camt.054)', csv: 'Rapport fra banken, Swish eller Vipps (CSV/Excel)' },
+    formats: { bgmax: 'Bankgirots innbetalingsfil (BgMax)', 'nets-ocr': 'Nets OCR-fil', camt054: 'Bankvarsel (camt.054)', camt053: 'Kontoutskrift (camt.053)', csv: 'Rapport fra banken, Swish eller Vipps (CSV/Excel)' },
     file: 'Fil',
     fileType: 'Filtype',
     payee: 'Til konto',
@@ -307,6 +315,10 @@ export default {
     noTotals: 'Filen har ingen egne summer å kontrollere mot. Se gjennom listen før du leser inn.',
     skipped_one: '{{count, number}} rad var ikke en innbetaling og tas ikke med.',
     skipped_other: '{{count, number}} rader var ikke innbetalinger og tas ikke med.',
+    reversals_one: '{{count, number}} post er en tilbakeføring (en betaling som gikk i retur) og tas ikke med. Gjelder den en betaling som allerede er bokført, rett fakturaen for hånd.',
+    reversals_other: '{{count, number}} poster er tilbakeføringer (betalinger som gikk i retur) og tas ikke med. Gjelder de betalinger som allerede er bokført, rett fakturaene for hånd.',
+    pending_one: '{{count, number}} post er ikke bokført av banken ennå og tas ikke med; den kommer med en senere fil fra banken.',
+    pending_other: '{{count, number}} poster er ikke bokført av banken ennå og tas ikke med; de kommer med en senere fil fra banken.',
     summary: {
       matched: 'Funnet på KID',
       review: 'Til gjennomgang',
