@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeCamt053 } from '../../src/core/payments/bank-files/camt053-writer';
 import { writeBgMax } from '../../src/core/payments/test-support/bank-file-writers';
 import { contractCaller, expect, panelShot, test } from './fixtures';
 import { PaymentsPage } from './payments-page';
@@ -98,4 +99,32 @@ test('a file for another bankgiro is refused with the line, nothing imported', a
   await expect(payments.preview()).toHaveCount(0);
   await panelShot(page, 'payments-refused');
   expect(await call('payments.imports', {})).toEqual([]);
+});
+
+test('a camt.053 statement through the UI: its name, what is left out and why, the members’ payments booked', async ({ page, server, tmpDir }) => {
+  const api = server.core.api;
+  const call = contractCaller(api);
+  await api['register.create']({ path: join(tmpDir, 'Förening.kansli'), associationName: 'Föreningen', country: 'SE', language: 'sv', passphrase: 'blå spårvagn sju sjöar' });
+  const [full] = await api['members.types']({});
+  await call('dues.saveSettings', { associationName: 'Föreningen', bankgiro: '5402-9681', referenceKind: 'ocr', iban: 'SE4550000000058398257466' });
+  await call('dues.saveFees', { year: 2026, fees: [{ membershipTypeId: full.id, amount: 25_000, dueOn: '2026-03-31' }] });
+  for (const lastName of ['Öberg', 'Ärlig']) await call('members.create', { country: 'SE', membershipTypeId: full.id, joinedOn: '2020-01-01', firstName: 'Å', lastName, street: 'Storgatan 1', postcode: '90325', city: 'Umeå' });
+  await call('dues.run', { year: 2026, invoiceDate: '2026-02-01' });
+  const [a, b] = (await call('dues.invoices', { year: 2026 })).rows;
+  const path = join(tmpDir, 'Kontoutdrag 2026-03-11.xml');
+  await writeFile(path, writeCamt053({ iban: 'SE4550000000058398257466' }, '2026-03-11', [
+    { amount: 25_000, reference: a.reference }, { amount: 89_900, direction: 'DBIT' }, { amount: 25_000, status: 'PDNG', reference: b.reference },
+  ]));
+  await page.reload();
+  const payments = new PaymentsPage(page);
+  await payments.open();
+  await payments.pick(path);
+  await expect(page.getByTestId('payments-format')).toContainText('Kontoutdrag (camt.053)');
+  const leftOut = page.getByTestId('payments-left-out');
+  await expect(leftOut).toContainText('1 rad var inte en inbetalning och tas inte med.');
+  await expect(leftOut).toContainText('1 post är inte bokförd av banken ännu och tas inte med; den kommer med en senare fil från banken.');
+  await panelShot(page, 'payments-camt053-preview');
+  await payments.importFile();
+  await expect(page.getByTestId('payments-imported')).toContainText('1 betalningar bokförda, 0 att granska');
+  expect([(await call('dues.invoice', { id: a.id })).status, (await call('dues.invoice', { id: b.id })).status]).toEqual(['paid', 'open']);
 });
