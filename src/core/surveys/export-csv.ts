@@ -22,7 +22,7 @@ interface Row {
  * missing — and a column per question: choices as the options' texts (joined with "; "), the
  * scale as its number, texts as written. With a segment: only its members' responses.
  */
-export function surveyCsv(ctx: RegisterContext, survey: SurveyEntity, language: Language, segment?: SegmentRef): { csv: string; rows: number } {
+export function surveyCsv(ctx: RegisterContext, survey: SurveyEntity, language: Language, segment?: SegmentRef): { csv: string; rows: number; people: number } {
   const t = SURVEY_TEXTS[language];
   const filter = segment ? segmentPredicate(ctx, segment) : null;
   const rows = filter
@@ -52,5 +52,7 @@ export function surveyCsv(ctx: RegisterContext, survey: SurveyEntity, language: 
       }),
     ];
   });
-  return { csv: toCsv(header, body, language), rows: body.length };
+  // People for the export log: each member once (replaced responses too), each unmatched response as its own person.
+  const people = new Set(rows.map((r, i) => r.member_id ?? `unmatched ${i}`)).size;
+  return { csv: toCsv(header, body, language), rows: body.length, people };
 }

@@ -3,6 +3,7 @@ import type { Api } from '../../shared/contract';
 import { KansliError, validationError } from '../../shared/result';
 import { sql } from '../db/sql';
 import { targetPath } from '../exports/file-name';
+import { FILE_COLUMNS, logFile, surveyReportColumns, surveyScope } from '../exports/log-files';
 import { longDate } from '../exports/texts';
 import { mustGetMember } from '../members/queries';
 import { isoDate, type ContextProvider } from '../register/context';
@@ -118,8 +119,9 @@ export function createSurveysHandlers(context: ContextProvider): SurveysApi {
       const ctx = context();
       const survey = mustGetSurvey(ctx.db, surveyId);
       const target = targetPath(path, 'csv');
-      const { csv, rows } = surveyCsv(ctx, survey, language ?? ctx.language, segment);
+      const { csv, rows, people } = surveyCsv(ctx, survey, language ?? ctx.language, segment);
       await write(target, csv);
+      logFile(ctx, 'surveyResults', target, { people, columns: FILE_COLUMNS.surveyResults, segment: surveyScope(ctx, segment) });
       return { path: target, rows };
     },
     async 'surveys.reportPdf'({ surveyId, path, language, segment }) {
@@ -138,6 +140,7 @@ export function createSurveysHandlers(context: ContextProvider): SurveysApi {
         filterName,
       });
       await write(target, pdf);
+      logFile(ctx, 'surveyReport', target, { people: results.responses, columns: surveyReportColumns(results), segment: surveyScope(ctx, segment) });
       return { path: target };
     },
     async 'surveys.formPdf'({ surveyId, path, language, segment, blank }) {
@@ -157,6 +160,8 @@ export function createSurveysHandlers(context: ContextProvider): SurveysApi {
       }
       const pdf = await formPdf({ survey, association: readSettings(ctx.db).associationName, recipients, language: language ?? ctx.language });
       await write(target, pdf);
+      // Blank forms name nobody: not logged.
+      if (blank === undefined) logFile(ctx, 'surveyForms', target, { people: recipients.length, columns: FILE_COLUMNS.surveyForms, segment: surveyScope(ctx, segment, survey) });
       return { path: target, forms: recipients.length };
     },
 
