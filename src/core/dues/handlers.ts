@@ -5,6 +5,7 @@ import { LOGO_MAX_BYTES } from '../../shared/contract/dues';
 import { KansliError, validationError } from '../../shared/result';
 import type { LettersJob, LettersJobResult } from '../documents/letters/types';
 import { sql } from '../db/sql';
+import { logLetters } from '../exports/log-files';
 import { conflict, invalid } from '../members/errors';
 import { isoTime, type ContextProvider } from '../register/context';
 import { duesAccount } from './account';
@@ -188,9 +189,13 @@ export function createDuesHandlers(context: ContextProvider, jobs: DuesJobs): Du
     },
     async 'dues.letters'({ source, mode, path, sort, jobId }) {
       if (!isAbsolute(path)) throw invalid('path', 'path-not-absolute');
-      const { issuer, letters } = buildLetters(context(), source);
+      const ctx = context();
+      const { issuer, letters } = buildLetters(ctx, source);
       if (!letters.length) throw conflict('nothing-to-print', 'source');
-      return jobs.letters(jobId, { issuer, letters, mode, path, sort });
+      // Logged once the job has put every file in place; a cancelled or failed job leaves none and logs nothing.
+      const result = await jobs.letters(jobId, { issuer, letters, mode, path, sort });
+      logLetters(ctx, { letters, mode }, result);
+      return result;
     },
 
     async 'dues.account'({ memberId }) {

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Language } from '../../shared/contract';
 import { KansliError } from '../../shared/result';
 import { targetPath } from '../exports/file-name';
+import { FILE_COLUMNS, logFile } from '../exports/log-files';
 import { tablePdf } from '../exports/member-list-pdf';
 import { longDate } from '../exports/texts';
 import { isoDate, type RegisterContext } from '../register/context';
@@ -38,5 +39,6 @@ export async function strikeOffPdf(ctx: RegisterContext, year: number, path: str
   } catch (e) {
     throw new KansliError('io', (e as Error).message);
   }
+  logFile(ctx, 'strikeOffList', target, { people: proposal.rows.length, columns: FILE_COLUMNS.strikeOffList });
   return { path: target, people: proposal.rows.length };
 }
