@@ -5,6 +5,7 @@ import { linesOf } from '../../dues/invoices';
 import { formatMoney } from '../../dues/money';
 import { conflict } from '../../members/errors';
 import { targetPath } from '../../exports/file-name';
+import { FILE_COLUMNS, logFile, mandateColumns } from '../../exports/log-files';
 import { isoDate, isoTime, type RegisterContext } from '../../register/context';
 import { currencyOf } from '../../register/settings';
 import { mandateFile, paymentOrderFile } from './autogiro-files';
@@ -37,6 +38,7 @@ export async function exportMandateFile(ctx: RegisterContext, path: string): Pro
     pending.map((m) => ({ payerNumber: m.payerNumber, kind: m.pending!, account: m.account, idNumber: m.idNumber })),
   );
   await writeBankFile(target, encodeFile(lines));
+  logFile(ctx, 'directDebitFile', target, { people: pending.length, columns: mandateColumns(pending) });
   ctx.write(() => {
     markMandatesSent(ctx, pending);
     recordFile(ctx.db, { kind: 'ag-mandates', direction: 'export', fileName: basename(target), hash: null, records: pending.length, amount: 0, at: isoTime(ctx.now()) });
@@ -95,6 +97,8 @@ export async function exportOrders(ctx: RegisterContext, year: number, debitOn: 
     lines = avtaleGiroClaimsFile({ dataSender: s.netsDataSender!, transmissionNumber: sent + 1, agreementId: s.avtaleGiroAgreementId!, assignmentNumber: sent + 1, account: s.bankAccount! }, claims);
   }
   await writeBankFile(target, encodeFile(lines));
+  const people = new Set(orders.map((o) => o.member.memberId)).size;
+  logFile(ctx, 'directDebitFile', target, { people, columns: FILE_COLUMNS[kind === 'autogiro' ? 'autogiroPayments' : 'avtaleGiroClaims'] });
   ctx.write(() => {
     const fileId = recordFile(ctx.db, {
       kind: kind === 'autogiro' ? 'ag-payments' : 'avtalegiro-claims',

@@ -5,6 +5,7 @@ import { KansliError } from '../../../shared/result';
 import { formatMoney } from '../../dues/money';
 import { toCsv } from '../../exports/csv';
 import { targetPath } from '../../exports/file-name';
+import { FILE_COLUMNS, logFile } from '../../exports/log-files';
 import { tablePdf } from '../../exports/member-list-pdf';
 import { longDate } from '../../exports/texts';
 import { isoDate, type RegisterContext } from '../../register/context';
@@ -23,6 +24,8 @@ interface Table {
   /** The column widths of the PDF (pdfmake). */
   widths: (string | number)[];
   orientation: 'portrait' | 'landscape';
+  /** The members the report names, for the export log; absent = it names nobody (payments per day) and is not logged. */
+  log?: { people: number; columns: readonly string[] };
 }
 
 /** "1250,00" (sv, nb) / "1250.00" (en): a number the spreadsheet in that language reads as one. */
@@ -59,6 +62,7 @@ function build(ctx: RegisterContext, choice: ReportChoice, language: Language): 
       ],
       widths: [40, 52, '*', 64, 64, 64, 64, 70, 70, 50, 62],
       orientation: 'landscape',
+      log: { people: new Set(r.rows.map((x) => x.member.memberId)).size, columns: FILE_COLUMNS.receivables },
     };
   }
   if (choice.report === 'payments') {
@@ -86,6 +90,7 @@ function build(ctx: RegisterContext, choice: ReportChoice, language: Language): 
     ],
     widths: [50, '*', 70, 70, 80, 80, 80],
     orientation: 'landscape',
+    log: { people: r.rows.length, columns: FILE_COLUMNS.credits },
   };
 }
 
@@ -114,5 +119,6 @@ export async function exportReport(ctx: RegisterContext, choice: ReportChoice, f
   } catch (e) {
     throw new KansliError('io', (e as Error).message);
   }
+  if (table.log) logFile(ctx, 'paymentReport', target, table.log);
   return { path: target, rows: table.rows.length };
 }
