@@ -33,6 +33,8 @@ export interface Entry {
   kind: 'invoice' | 'reminderFee' | 'creditNote' | 'writeOff' | 'payment';
   text: string;
   rows: Row[];
+  /** The member the text names (for the export log's count); absent when it names nobody. */
+  memberId?: number;
 }
 
 export interface EntryTexts {
@@ -101,6 +103,7 @@ const pair = (debit: BookAccount, credit: BookAccount, amount: number): Row[] =>
 
 interface DbLine {
   invoice_id: number;
+  member_id: number;
   seq: number;
   issued_on: string;
   first_name: string;
@@ -118,7 +121,7 @@ export function collectEntries(db: Db, s: BookkeepingSettingsEntity, language: L
   const name = (r: { first_name: string; last_name: string }) => `${r.first_name} ${r.last_name}`;
 
   // Invoices: their fee lines on the invoice date, reminder fees on the reminder's date.
-  const lines = db.all<DbLine>(sql`SELECT l.invoice_id, i.seq, i.issued_on, m.first_name, m.last_name, l.kind, l.amount, r.remind_on
+  const lines = db.all<DbLine>(sql`SELECT l.invoice_id, i.member_id, i.seq, i.issued_on, m.first_name, m.last_name, l.kind, l.amount, r.remind_on
       FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id JOIN members m ON m.id = i.member_id
       LEFT JOIN dues_reminder_rounds r ON r.id = l.reminder_round_id
       WHERE i.kind = 'invoice' AND l.kind != 'carried'
@@ -127,7 +130,7 @@ export function collectEntries(db: Db, s: BookkeepingSettingsEntity, language: L
   const fees = new Map<number, { line: DbLine; amount: number }>();
   for (const l of lines) {
     if (l.kind === 'reminderFee') {
-      out.push({ date: l.remind_on ?? l.issued_on, kind: 'reminderFee', text: t.reminderFee(String(l.seq), name(l)), rows: pair(a.receivable, a.reminderFees, l.amount) });
+      out.push({ date: l.remind_on ?? l.issued_on, kind: 'reminderFee', text: t.reminderFee(String(l.seq), name(l)), rows: pair(a.receivable, a.reminderFees, l.amount), memberId: l.member_id });
       continue;
     }
     const f = fees.get(l.invoice_id) ?? { line: l, amount: 0 };
@@ -135,12 +138,12 @@ export function collectEntries(db: Db, s: BookkeepingSettingsEntity, language: L
     fees.set(l.invoice_id, f);
   }
   for (const { line, amount } of fees.values()) {
-    if (amount !== 0) out.push({ date: line.issued_on, kind: 'invoice', text: t.invoice(String(line.seq), name(line)), rows: pair(a.receivable, a.income, amount) });
+    if (amount !== 0) out.push({ date: line.issued_on, kind: 'invoice', text: t.invoice(String(line.seq), name(line)), rows: pair(a.receivable, a.income, amount), memberId: line.member_id });
   }
 
   // Credit notes reverse what the credited invoice booked, line by line (same positions).
-  const credits = db.all<{ seq: number; credited_seq: number; issued_on: string; first_name: string; last_name: string; kind: InvoiceLineKind; amount: number; credit_id: number }>(sql`
-      SELECT c.id AS credit_id, c.seq, o.seq AS credited_seq, c.issued_on, m.first_name, m.last_name, ol.kind, cl.amount
+  const credits = db.all<{ seq: number; credited_seq: number; issued_on: string; first_name: string; last_name: string; kind: InvoiceLineKind; amount: number; credit_id: number; member_id: number }>(sql`
+      SELECT c.id AS credit_id, c.member_id, c.seq, o.seq AS credited_seq, c.issued_on, m.first_name, m.last_name, ol.kind, cl.amount
       FROM invoices c JOIN invoices o ON o.id = c.credits_invoice_id JOIN members m ON m.id = c.member_id
       JOIN invoice_lines cl ON cl.invoice_id = c.id
       JOIN invoice_lines ol ON ol.invoice_id = o.id AND ol.position = cl.position
@@ -148,7 +151,7 @@ export function collectEntries(db: Db, s: BookkeepingSettingsEntity, language: L
       ORDER BY c.seq, cl.position`);
   const byNote = new Map<number, Entry>();
   for (const c of credits) {
-    const e = byNote.get(c.credit_id) ?? { date: c.issued_on, kind: 'creditNote' as const, text: t.creditNote(String(c.seq), String(c.credited_seq), name(c)), rows: [] };
+    const e = byNote.get(c.credit_id) ?? { date: c.issued_on, kind: 'creditNote' as const, text: t.creditNote(String(c.seq), String(c.credited_seq), name(c)), rows: [], memberId: c.member_id };
     // The line is negative: income (or reminder-fee income) is debited, the receivable credited.
     e.rows.push(...pair(c.kind === 'reminderFee' ? a.reminderFees : a.income, a.receivable, -c.amount));
     byNote.set(c.credit_id, e);
@@ -156,17 +159,17 @@ export function collectEntries(db: Db, s: BookkeepingSettingsEntity, language: L
   out.push(...[...byNote.values()].filter((e) => e.rows.some((r) => r.amount !== 0)));
 
   // Write-offs: what was still owed, given up on that day.
-  for (const w of db.all<{ seq: number; written_off_on: string; first_name: string; last_name: string; owed: number }>(sql`
-      SELECT i.seq, i.written_off_on, m.first_name, m.last_name,
+  for (const w of db.all<{ seq: number; member_id: number; written_off_on: string; first_name: string; last_name: string; owed: number }>(sql`
+      SELECT i.seq, i.member_id, i.written_off_on, m.first_name, m.last_name,
         i.total - coalesce((SELECT sum(p.amount) FROM payments p WHERE p.invoice_id = i.id AND p.paid_on <= i.written_off_on), 0) AS owed
       FROM invoices i JOIN members m ON m.id = i.member_id
       WHERE i.written_off_on BETWEEN ${from} AND ${to}`)) {
-    if (w.owed > 0) out.push({ date: w.written_off_on, kind: 'writeOff', text: t.writeOff(String(w.seq), name(w)), rows: pair(a.writeOff, a.receivable, w.owed) });
+    if (w.owed > 0) out.push({ date: w.written_off_on, kind: 'writeOff', text: t.writeOff(String(w.seq), name(w)), rows: pair(a.writeOff, a.receivable, w.owed), memberId: w.member_id });
   }
 
   // Payments.
-  for (const p of db.all<{ paid_on: string; amount: number; method: PaymentMethod; invoice_id: number | null; year: number | null; seq: number | null; first_name: string | null; last_name: string | null }>(sql`
-      SELECT p.paid_on, p.amount, p.method, p.invoice_id, p.year, i.seq, m.first_name, m.last_name
+  for (const p of db.all<{ paid_on: string; amount: number; method: PaymentMethod; invoice_id: number | null; year: number | null; seq: number | null; first_name: string | null; last_name: string | null; member_id: number | null }>(sql`
+      SELECT p.paid_on, p.amount, p.method, p.invoice_id, p.year, i.seq, m.first_name, m.last_name, m.id AS member_id
       FROM payments p LEFT JOIN invoices i ON i.id = p.invoice_id LEFT JOIN members m ON m.id = coalesce(p.member_id, i.member_id)
       WHERE p.paid_on BETWEEN ${from} AND ${to} ORDER BY p.paid_on, p.id`)) {
     const counter = p.invoice_id !== null ? a.receivable : p.year !== null ? a.income : a.prepaid;
@@ -176,6 +179,7 @@ export function collectEntries(db: Db, s: BookkeepingSettingsEntity, language: L
       kind: 'payment',
       text: t.payment(p.seq === null ? null : String(p.seq), who, t.method[p.method]),
       rows: pair(s.methodAccounts[p.method], counter, p.amount),
+      memberId: p.member_id ?? undefined,
     });
   }
   return out.filter((e) => e.rows.some((r) => r.amount !== 0)).sort((x, y) => x.date.localeCompare(y.date));
@@ -202,6 +206,7 @@ export function groupEntries(entries: Entry[], grouping: 'each' | 'day', languag
     groups.set(key, [...(groups.get(key) ?? []), e]);
   }
   return [...groups.values()]
-    .map((g) => ({ date: g[0].date, kind: g[0].kind, text: g.length === 1 ? g[0].text : t.day[g[0].kind](g[0].date, g.length), rows: netRows(g.flatMap((e) => e.rows)) }))
+    // A day's verification of several entries is named by its date and count: it names nobody.
+    .map((g) => ({ date: g[0].date, kind: g[0].kind, text: g.length === 1 ? g[0].text : t.day[g[0].kind](g[0].date, g.length), rows: netRows(g.flatMap((e) => e.rows)), memberId: g.length === 1 ? g[0].memberId : undefined }))
     .filter((e) => e.rows.length > 0);
 }

@@ -4,6 +4,7 @@ import { formatSwedishOrgNumber } from '../../../shared/nordic/identity';
 import { KansliError } from '../../../shared/result';
 import { readDuesSettings } from '../../dues/settings';
 import { targetPath } from '../../exports/file-name';
+import { FILE_COLUMNS, logFile } from '../../exports/log-files';
 import { conflict } from '../../members/errors';
 import { isoDate, type RegisterContext } from '../../register/context';
 import { currencyOf, readSettings } from '../../register/settings';
@@ -41,7 +42,7 @@ export function siePreview(ctx: RegisterContext, from: string, to: string): SieP
 }
 
 /** The whole file's bytes; read back and checked (every verification balances) before anyone sees it. */
-export function sieBytes(ctx: RegisterContext, from: string, to: string): { bytes: Buffer; verifications: number } {
+export function sieBytes(ctx: RegisterContext, from: string, to: string): { bytes: Buffer; verifications: number; people: number } {
   const entries = entriesFor(ctx, from, to);
   if (!entries.length) throw conflict('nothing-to-book');
   const s = readBookkeeping(ctx);
@@ -70,16 +71,19 @@ export function sieBytes(ctx: RegisterContext, from: string, to: string): { byte
   } catch (e) {
     throw new KansliError('internal', `SIE self-check failed: ${(e as Error).message}`);
   }
-  return { bytes, verifications: entries.length };
+  const people = new Set(entries.flatMap((e) => (e.memberId === undefined ? [] : [e.memberId]))).size;
+  return { bytes, verifications: entries.length, people };
 }
 
 export async function exportSie(ctx: RegisterContext, from: string, to: string, path: string): Promise<{ path: string; verifications: number }> {
   const target = targetPath(path, EXT);
-  const { bytes, verifications } = sieBytes(ctx, from, to);
+  const { bytes, verifications, people } = sieBytes(ctx, from, to);
   try {
     await writeFile(target, bytes, { mode: 0o600 });
   } catch (e) {
     throw new KansliError('io', (e as Error).message);
   }
+  // Logged even when grouped by day leaves no name in it: it is still the members' dues and payments.
+  logFile(ctx, 'bookkeeping', target, { people, columns: people ? FILE_COLUMNS.bookkeeping : ['amount'] });
   return { path: target, verifications };
 }
