@@ -1,7 +1,7 @@
 import type { PaymentEntity, PaymentInput } from '../../shared/contract/dues';
 import { sql } from '../db/sql';
 import { recordHistory } from '../history/queries';
-import { invalid, notFound } from '../members/errors';
+import { conflict, invalid, notFound } from '../members/errors';
 import { mustGetMember } from '../members/queries';
 import { isoDate, isoTime, type RegisterContext } from '../register/context';
 import { currencyOf } from '../register/settings';
@@ -36,10 +36,17 @@ export function recordPayment(ctx: RegisterContext, p: ParsedPayment): PaymentEn
   return paymentsWhere(db, sql`p.id = ${lastId}`)[0];
 }
 
+/**
+ * Removes a payment recorded by mistake. A 'credit' payment is one half of a move of the member's
+ * credit (credit-balance.ts: − where it lay, + where the invoice run or a refund used it); alone,
+ * either half would make or lose money, so it is refused. The treasurer undoes such a move by
+ * crediting the invoice the credit went to, or by removing the payment that made the credit.
+ */
 export function removePayment(ctx: RegisterContext, id: number) {
   const db = ctx.db;
   const [p] = paymentsWhere(db, sql`p.id = ${id}`);
   if (!p) throw notFound('payment', id, 'id');
+  if (p.method === 'credit') throw conflict('payment-is-credit-use', 'id');
   db.run(sql`DELETE FROM payments WHERE id = ${id}`);
   if (p.memberId !== null) {
     const text = formatMoney(p.amount, ctx.language, currencyOf(ctx.country));

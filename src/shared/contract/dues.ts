@@ -685,6 +685,10 @@ export const duesContract = {
    * (`invoice-is-credit-note`).
    */
   'dues.recordPayment': handler<PaymentEntity>()(paymentInputSchema),
+  /**
+   * Removes a payment recorded by mistake. A 'credit' payment (one half of credit moved by the
+   * invoice run or a refund) is refused: conflict `payment-is-credit-use` at `id`.
+   */
   'dues.removePayment': handler<{ removed: true }>()(z.object({ id: idSchema })),
   /**
    * Pays money back to a member out of their credit (the account's negative balance). Field codes:
