@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { vectorsOf } from '../../../shared/test-vectors';
 import { writeCamt054 } from '../test-support/bank-file-writers';
 import { parseCamt053 } from './camt053';
 import { writeCamt053, type StatementEntry } from './camt053-writer';
@@ -68,6 +69,27 @@ describe('camt.053 statements', () => {
     expect(parseCamt053(writeCamt053({ other: '1234.56.78903' }, '2026-03-11', entries, { currency: 'NOK' }), no).payee).toBe('12345678903');
     expect(parseCamt053(writeCamt053({ iban: 'NO7112345678903' }, '2026-03-11', entries, { currency: 'NOK' }), no).transactions).toHaveLength(1);
   });
+});
+
+describe('vectors 6_iso11649_rf_and_camt (camt.053 paths)', () => {
+  for (const v of vectorsOf('6_iso11649_rf_and_camt')) {
+    if (!('camt_xpath_structured_ref' in v.input)) continue;
+    const e = v.expected as Record<string, string>;
+    it('reads the entry under BkToCstmrStmt/Stmt, the reference, and the booked status as Sts/Cd (001.08), where the vector says', () => {
+      expect(e.entry).toContain('camt.053: Document/BkToCstmrStmt/Stmt/Ntry');
+      expect(e.booked).toContain('camt.053.001.08+: Sts/Cd');
+      const ref = e.ref.replace(/^Ntry\//, '').split('/');
+      const open = ref.map((p) => `<${p}>`).join('');
+      const close = [...ref].reverse().map((p) => `</${p}>`).join('');
+      const xml = `<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt><GrpHdr><MsgId>1</MsgId></GrpHdr><Stmt><Id>1</Id>
+        <Ntry><Amt Ccy="SEK">250.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2026-03-11</Dt></BookgDt>
+        ${open}RF471234567890${close}</Ntry></Stmt></BkToCstmrStmt></Document>`;
+      const [tx] = parseCamt053(bytes(xml), PAYEE).transactions;
+      expect(tx).toMatchObject({ amount: 25000, currency: 'SEK', references: [{ reference: 'RF471234567890', amount: null }] });
+      // The same entry not booked (Sts/Cd PDNG) is left out.
+      expect(parseCamt053(bytes(xml.replace('<Cd>BOOK</Cd>', '<Cd>PDNG</Cd>')), PAYEE).leftOut.pending).toBe(1);
+    });
+  }
 });
 
 describe('camt.053: bad input stops at its line, nothing read', () => {
