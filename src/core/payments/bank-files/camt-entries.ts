@@ -25,7 +25,7 @@ const emptyTally = (): CamtTally => ({
 });
 
 /** "1250.5" → 125050; more than two decimals or anything else stops at the line. */
-export function minor(text: string | null, line: number): number {
+function minor(text: string | null, line: number): number {
   const m = text ? /^(\d{1,15})(?:\.(\d{1,2}))?$/.exec(text) : null;
   if (!m) throw fileError('file-field', line);
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
@@ -126,7 +126,8 @@ function checkTotal(node: XmlNode | undefined, read: { count: number; sum: numbe
   const n = textAt(node, 'NbOfNtries');
   if (n !== null && Number(n) !== read.count) throw fileError('file-count-mismatch', node.line, { expected: n, found: String(read.count) });
   const sum = textAt(node, 'Sum');
-  // TtlNtries/Sum is not checked (sum null): the standard leaves open whether debits are added or netted there.
+  // TtlNtries/Sum is not checked (sum null): whether banks add debits to it or net them was not confirmed
+  // against their guides, and TtlCdtNtries/TtlDbtNtries check every entry's amount anyway.
   if (sum !== null && read.sum !== null && minor(sum, node.line) !== read.sum) throw fileError('file-sum-mismatch', node.line);
 }
 
