@@ -115,3 +115,33 @@ test('the roll can require the year\'s dues paid: the unpaid member is left out'
   const rows = Papa.parse<string[]>((await readFile(join(tmpDir, 'röstlängd-betalda.csv'), 'utf8')).slice(1), { delimiter: ';', skipEmptyLines: true }).data;
   expect(rows.slice(1).map((r) => r[2])).toEqual(['Öberg, Åsa']);
 });
+
+test('files made on other screens are in the export log: a survey\'s answers (for everyone) and a receivables report (no audience)', async ({ page, server, tmpDir }) => {
+  const call = contractCaller(server.core.api);
+  await call('register.create', { path: join(tmpDir, 'Logg.kansli'), associationName: 'Föreningen Ödegård', country: 'SE', language: 'sv', passphrase: 'blå spårvagn sju sjöar' });
+  const asa = await call('members.create', { country: 'SE', firstName: 'Åsa', lastName: 'Öberg', status: 'active', membershipTypeId: 1, joinedOn: '2020-01-01', street: 'Storgatan 1', postcode: '90325', city: 'Umeå' });
+  const survey = await call('surveys.save', await call('surveys.template', {}));
+  const [f, c] = survey.questions;
+  await call('surveys.respond', { surveyId: survey.id, memberId: asa.id, source: 'paper', answeredOn: '2025-06-01', answers: { [f.id]: 'monthly', [c.id]: ['sms'] } });
+  await call('surveys.exportCsv', { surveyId: survey.id, path: join(tmpDir, 'Enkätsvar.csv') });
+  await call('dues.saveSettings', { associationName: 'Föreningen Ödegård', bankgiro: '5402-9681', referenceKind: 'ocr', ocrLevel: 'variable' });
+  const year = new Date().getFullYear();
+  await call('dues.saveFees', { year, fees: [{ membershipTypeId: 1, amount: 25000, dueOn: `${year}-12-31` }] });
+  await call('dues.run', { year, invoiceDate: `${year}-01-02` });
+  await call('reports.export', { choice: { report: 'receivables', year }, format: 'pdf', path: join(tmpDir, `Reskontra ${year}.pdf`) });
+  await page.reload();
+
+  await new ExportsPage(page).open();
+  const rows = page.getByTestId('export-log').locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText('Betalningsrapport · PDF');
+  await expect(rows.nth(0)).toContainText(`Reskontra ${year}.pdf`);
+  await expect(rows.nth(0).locator('td').nth(2)).toHaveText('—');
+  await expect(rows.nth(0)).toContainText('Medlemsnr, Namn, Fakturanr, Belopp, Autogiro');
+  await expect(rows.nth(1)).toContainText('Enkätsvar · CSV (Excel)');
+  await expect(rows.nth(1)).toContainText('Enkätsvar.csv');
+  await expect(rows.nth(1)).toContainText('Alla medlemmar');
+  await expect(rows.nth(1)).toContainText('Medlemsnr, Namn, Enkätsvar');
+  await page.getByTestId('export-log').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join('test-results', 'exports-log-other-screens.png'), fullPage: true });
+});
