@@ -156,6 +156,25 @@ describe('direct debit', () => {
       { kind: 'directDebitFile', format: 'txt', ...none, people: 2, columns: ['memberNumber', 'account', 'identityNumber'], fileName: 'medgivanden.txt' },
     ]);
   });
+
+  it('logs AvtaleGiro claims with the payers’ names and KIDs; a failed write logs nothing and leaves the orders unsent', async () => {
+    d = await ddTest('NO', '2027-01-10');
+    dispose = () => d.t.dispose();
+    await d.call('dues.saveSettings', { associationName: 'Foreningen Fjellbu', bankAccount: '99991042764', referenceKind: 'kid', kidMode: 'MOD10' });
+    await d.call('directDebit.saveSettings', { netsDataSender: '12345678', avtaleGiroAgreementId: '123456789' });
+    await d.call('dues.saveFees', { year: 2027, fees: [{ membershipTypeId: 1, amount: 35000, dueOn: '2027-03-31' }] });
+    for (const [firstName, lastName] of [['Kari', 'Øvrebø'], ['Ola', 'Nordmann']]) {
+      await d.call('dues.setDirectDebit', { memberId: (await d.member({ firstName, lastName })).id, kind: 'avtalegiro' });
+    }
+    await d.member({ firstName: 'Per', lastName: 'Hansen' }); // pays by invoice: not in the file
+
+    expect((await d.result('directDebit.exportOrders', { year: 2027, debitOn: '2027-02-20', path: unwritable(d.t, 'krav') })).ok).toBe(false);
+    expect((await d.call('directDebit.orders', { year: 2027 })).map((o) => o.status)).toEqual(['notSent', 'notSent']);
+    await d.call('directDebit.exportOrders', { year: 2027, debitOn: '2027-02-20', path: join(d.t.dir, 'krav') });
+    expect((await logOf(d.t)).map(gist)).toEqual([
+      { kind: 'directDebitFile', format: 'txt', scope: 'everyone', segmentId: null, segmentName: null, people: 2, columns: ['name', 'invoiceNumber', 'amount', 'reference'], fileName: 'krav.txt' },
+    ]);
+  });
 });
 
 describe('treasurer’s reports and the books', () => {
