@@ -62,8 +62,9 @@ export function logFile(
 }
 
 /**
- * A survey file's "who": the filter chosen, else the survey's own audience when the file is of it
- * (forms, the report), else everyone (the results CSV holds every response).
+ * A survey file's "who": the filter chosen, else the survey's own audience for forms (printed for
+ * it), else everyone (the results CSV and the report's charts hold every current response, from
+ * members outside the audience too).
  */
 export function surveyScope(ctx: RegisterContext, segment: SegmentRef | undefined, survey?: Pick<SurveyEntity, 'audienceSegmentId'>): SegmentLabel {
   if (segment) return segmentLabel(ctx, segment);
