@@ -171,14 +171,28 @@ function InvoiceDetail(props: { id: number; country: RegisterCountry; onClose: (
               <Table.Tbody>
                 {invoice.payments.map((p) => (
                   <Table.Tr key={p.id}>
-                    <Table.Td>{fmt.date(p.paidOn)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.date(p.paidOn)}</Table.Td>
                     <Table.Td>{t(`dues.paymentMethods.${p.method}`)}</Table.Td>
                     <Table.Td>{p.reference ?? ''}</Table.Td>
                     <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{money(p.amount)}</Table.Td>
                     <Table.Td ta="right">
-                      <Button size="compact-sm" variant="subtle" color="red" onClick={() => removePayment(p.id, p.amount)} disabled={busy}>
-                        {t('dues.invoices.removePayment')}
-                      </Button>
+                      {/* Credit moved by the invoice run or a refund is one half of a pair; the core refuses to remove it alone. */}
+                      {p.method === 'credit' ? (
+                        <Text size="sm" c="dimmed" data-testid="credit-move-hint">
+                          {t(p.amount > 0 ? 'dues.invoices.creditIn' : 'dues.invoices.creditOut')}
+                        </Text>
+                      ) : (
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          color="red"
+                          onClick={() => removePayment(p.id, p.amount)}
+                          disabled={busy}
+                          aria-label={t('dues.account.payment.removeLabel', { amount: money(p.amount), date: fmt.date(p.paidOn) })}
+                        >
+                          {t('dues.invoices.removePayment')}
+                        </Button>
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}
