@@ -1,11 +1,11 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaymentMethod, RegisterInfo } from '../../shared/contract';
 import { call, errorOf } from '../api';
 import { useErrorText } from '../components/ErrorAlert';
-import { paymentMethods } from '../dues/invoices/PaymentForm';
+import { AmountField, MethodField, PaidOnField } from '../dues/invoices/PaymentForm';
 import { amountInputText, parseAmount } from '../dues/money';
 import { todayIso } from './format';
 
@@ -33,7 +33,6 @@ export function RefundButton(props: { memberId: number; credit: number; info: Re
 function RefundForm(props: { memberId: number; credit: number; info: RegisterInfo; money: (minor: number) => string; onSaved: () => void; onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
-  const methods = paymentMethods(props.info.country);
   const [paidOn, setPaidOn] = useState(todayIso());
   const [amount, setAmount] = useState(amountInputText(props.credit, i18n.language));
   const [method, setMethod] = useState<PaymentMethod>(props.info.country === 'SE' ? 'swish' : 'bank');
@@ -58,9 +57,11 @@ function RefundForm(props: { memberId: number; credit: number; info: RegisterInf
     }
   };
 
+  // noValidate: the parts mark date and amount required, but refusals are the form's own words (amount-format, the core's codes), not the browser's.
   return (
     <form
       data-testid="refund-form"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void save();
@@ -68,16 +69,10 @@ function RefundForm(props: { memberId: number; credit: number; info: RegisterInf
     >
       <Stack gap="sm">
         <Text size="sm">{t('dues.account.refund.intro', { amount: props.money(props.credit) })}</Text>
-        <TextInput label={t('dues.account.refund.date')} type="date" value={paidOn} max={todayIso()} onChange={(e) => setPaidOn(e.currentTarget.value)} name="refundDate" />
-        <TextInput label={t('dues.account.refund.amount')} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} inputMode="decimal" name="refundAmount" />
-        <Select
-          label={t('dues.account.refund.method')}
-          data={methods.map((m) => ({ value: m, label: t(`dues.paymentMethods.${m}`) }))}
-          value={method}
-          onChange={(v) => v && setMethod(v as PaymentMethod)}
-          allowDeselect={false}
-          name="refundMethod"
-        />
+        {/* The payment form's fields with the refund's own labels; MethodField offers the ways money moves, never 'credit'. */}
+        <PaidOnField label={t('dues.account.refund.date')} value={paidOn} onChange={setPaidOn} name="refundDate" />
+        <AmountField label={t('dues.account.refund.amount')} value={amount} onChange={setAmount} name="refundAmount" />
+        <MethodField label={t('dues.account.refund.method')} country={props.info.country} value={method} onChange={setMethod} name="refundMethod" />
         <Textarea label={t('dues.account.refund.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={1000} autosize minRows={2} name="refundNote" />
         {failure && <Alert color="red" role="alert">{failure}</Alert>}
         <Group justify="flex-end">
