@@ -36,4 +36,13 @@ test('a member who paid too much: the credit is shown on the dues tab, a refund 
   await expect(page.getByText(money('Återbetalningen på 150,00 kr är registrerad.'))).toBeVisible();
   await expect(drawer.getByTestId('member-balance')).toHaveText('Har inget kvar att betala');
   expect((await call('dues.account', { memberId: asa.id })).balance).toBe(0);
+
+  // The refund moved the 150 kr off the invoice as credit: that row is one half of a move and offers no removal.
+  await drawer.getByRole('button', { name: `Öppna faktura ${invoice.number}`, exact: true }).click();
+  const payments = page.getByTestId('invoice-detail').getByTestId('invoice-payments');
+  const creditRow = payments.getByRole('row').filter({ hasText: 'Tillgodohavande' });
+  await expect(creditRow).toContainText('Flyttat vidare som tillgodohavande');
+  await expect(creditRow.getByRole('button')).toHaveCount(0);
+  await expect(payments.getByRole('row').filter({ hasText: 'Swish' }).getByRole('button', { name: /^Ta bort betalningen på 400,00\skr/ })).toBeVisible();
+  await page.screenshot({ path: join('test-results', 'dues-refund-invoice.png') });
 });
