@@ -70,6 +70,43 @@ describe('credit used by the invoice run', () => {
   });
 });
 
+describe('credit on an invoice later credited', () => {
+  it('is the member\'s again, and the next run uses all of it', async () => {
+    const { m } = await setUp();
+    await d.call('dues.run', { year: 2027, invoiceDate: '2027-02-01' });
+    const inv2027 = (await d.call('dues.invoices', { year: 2027, memberId: m.full })).rows[0];
+    expect(inv2027).toMatchObject({ status: 'paid', paid: 30000 });
+    // The 2027 dues are forgiven: the 300 kr of credit it took are the member's again, beside the 200 kr left on account.
+    await d.call('dues.credit', { invoiceId: inv2027.id });
+    expect(await balance(m.full)).toBe(-50000);
+    await d.call('dues.saveFees', { year: 2028, fees: [{ membershipTypeId: 1, amount: 45000, dueOn: '2028-03-31' }] });
+    const p = await d.call('dues.preview', { year: 2028, invoiceDate: '2027-06-01' });
+    expect(p.invoices.find((i) => i.member.memberId === m.full)?.creditUsed).toBe(45000);
+    const before = paymentsSum();
+    await d.call('dues.run', { year: 2028, invoiceDate: '2027-06-01' });
+    expect(paymentsSum()).toBe(before);
+    expect((await d.call('dues.invoices', { year: 2028, memberId: m.full })).rows[0]).toMatchObject({ status: 'paid', paid: 45000 });
+    expect(await balance(m.full)).toBe(-5000);
+  });
+
+  it('is not offered again when an older refund already paid it back from the account', async () => {
+    const { m } = await setUp();
+    await d.call('dues.run', { year: 2027, invoiceDate: '2027-02-01' });
+    const inv2027 = (await d.call('dues.invoices', { year: 2027, memberId: m.full })).rows[0];
+    await d.call('dues.credit', { invoiceId: inv2027.id });
+    // As refunds were booked before they moved invoice credit to the account: all 500 kr paid back
+    // as one negative payment on the account, the credited invoice still holding its 300 kr.
+    const ctx = d.t.core.context();
+    ctx.write(() => ctx.db.run(sql`INSERT INTO payments (invoice_id, member_id, paid_on, amount, method, reference, note, year, created_at)
+      VALUES (NULL, ${m.full}, '2027-05-01', -50000, 'bank', NULL, NULL, NULL, '2027-05-01T10:00:00.000Z')`));
+    expect(await balance(m.full)).toBe(0);
+    await d.call('dues.saveFees', { year: 2028, fees: [{ membershipTypeId: 1, amount: 45000, dueOn: '2028-03-31' }] });
+    const p = await d.call('dues.preview', { year: 2028, invoiceDate: '2027-06-01' });
+    const full = p.invoices.find((i) => i.member.memberId === m.full)!;
+    expect([full.total, full.creditUsed ?? 0]).toEqual([45000, 0]);
+  });
+});
+
 describe('refunds', () => {
   it('pays back credit on account, and refuses more than the credit', async () => {
     const { m } = await setUp();
