@@ -128,6 +128,11 @@ export function MemberDuesTab({ page, info }: { page: MemberPageEntity; info: Re
                   <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{money(p.amount)}</Table.Td>
                   <Table.Td ta="right">
                     {/* Credit moved by an invoice run comes in pairs (off one place, onto another): removing one half would make or lose money. */}
+                    {p.method === 'credit' && (
+                      <Text size="sm" c="dimmed" data-testid="credit-move-hint">
+                        {t(p.amount > 0 ? 'dues.invoices.creditIn' : 'dues.invoices.creditOut')}
+                      </Text>
+                    )}
                     {p.invoiceId === null && p.method !== 'credit' && (
                       <Button
                         size="compact-sm"
