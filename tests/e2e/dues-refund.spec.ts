@@ -38,6 +38,9 @@ test('a member who paid too much: the credit is shown on the dues tab, a refund 
   expect((await call('dues.account', { memberId: asa.id })).balance).toBe(0);
 
   // The refund moved the 150 kr off the invoice as credit: that row is one half of a move and offers no removal.
+  const moveRows = drawer.getByTestId('member-payment-row').filter({ has: page.getByTestId('credit-move-hint') });
+  await expect(moveRows).toHaveCount(2);
+  await expect(moveRows.getByRole('button')).toHaveCount(0);
   await drawer.getByRole('button', { name: `Öppna faktura ${invoice.number}`, exact: true }).click();
   const payments = page.getByTestId('invoice-detail').getByTestId('invoice-payments');
   const creditRow = payments.getByRole('row').filter({ hasText: 'Tillgodohavande' });
