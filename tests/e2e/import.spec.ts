@@ -42,6 +42,8 @@ test('a Windows-1252 file through the wizard: a personnummer fixed in the previe
   await expect(page.getByRole('combobox', { name: 'Hamnar i: Personnummer' })).toHaveValue('Personnummer');
   await expect(page.getByRole('combobox', { name: 'Hamnar i: Inträdesdatum' })).toHaveValue('Inträdesdatum');
   await expect(page.getByRole('combobox', { name: 'Hamnar i: Kören' })).toHaveValue('Grupp: Kören (ja/nej)');
+  // Imported members get the type a new member gets, unless another is chosen.
+  await expect(page.getByRole('combobox', { name: 'Medlemstyp för nya medlemmar' })).toHaveValue('Fullvärdig');
   await page.screenshot(shot('import-mapping'));
 
   // Check: row 4 has a bad check digit, row 5 is Anna Berg again (same e-mail).
@@ -61,6 +63,7 @@ test('a Windows-1252 file through the wizard: a personnummer fixed in the previe
   expect((await api['members.list']({ search: '', sort: 'lastName', direction: 'asc', includeArchived: false, offset: 0, limit: 100, columns: [] })).total).toBe(4);
   const kalle = (await api['members.list']({ search: 'Kalle', sort: 'lastName', direction: 'asc', includeArchived: false, offset: 0, limit: 100, columns: [] })).rows[0];
   expect(kalle.joinedOn).toBe('2024-01-31');
+  expect((await api['members.get']({ id: kalle.id })).membershipTypeId).toBe((await api['members.types']({})).find((x) => x.code === 'full')!.id);
   const asa = (await api['members.list']({ search: 'Öberg', sort: 'lastName', direction: 'asc', includeArchived: false, offset: 0, limit: 100, columns: [] })).rows[0];
   expect((await api['members.page']({ id: asa.id })).roles.map((r) => r.role)).toEqual(['member']);
 

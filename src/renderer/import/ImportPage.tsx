@@ -11,6 +11,7 @@ import { ImportRuns } from './ImportRuns';
 import { useJobProgress } from './progress';
 import { MappingStep } from './MappingStep';
 import { targetOptions } from './targets';
+import { defaultTypeId } from '../setup/typeName';
 import { UndoConfirm } from './UndoConfirm';
 
 const noChoices = (): CheckChoices => ({ fixes: new Map(), skip: new Set(), policy: 'skip', decisions: new Map() });
@@ -50,6 +51,8 @@ export function ImportPage({ info: register }: { info: RegisterInfo }) {
     void Promise.all([call('members.types', {}), call('customFields.list', {}), call('groups.list', {})])
       .then(([ty, f, g]) => {
         setTypes(ty);
+        // Imported members get the type a new member gets, unless the user picks another (or none).
+        setTypeId((chosen) => chosen ?? defaultTypeId(ty));
         setFields(f);
         setGroups(g);
       })

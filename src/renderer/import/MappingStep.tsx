@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MembershipTypeEntity } from '../../shared/contract';
 import type { ImportFileInfo, ImportTarget } from '../../shared/contract/imports';
 import { MappingPresets } from './MappingPresets';
+import { typeName } from '../setup/typeName';
 
 const IGNORE = '-';
 
@@ -20,7 +21,6 @@ export function MappingStep({ info, targets, mapping, onMapping, types, typeId, 
   const options = [{ value: IGNORE, label: t('import.ignore') }, ...targets];
   const set = (c: number, v: string | null) => onMapping(mapping.map((m, i) => (i === c ? (!v || v === IGNORE ? null : (v as ImportTarget)) : m)));
   const namesMapped = mapping.includes('firstName') && mapping.includes('lastName');
-  const typeName = (x: MembershipTypeEntity) => (x.code ? t(`members.types.${x.code}`, { defaultValue: x.name }) : x.name);
   return (
     <Stack gap="md">
       <MappingPresets headers={info.headers} mapping={mapping} onMapping={onMapping} />
@@ -47,7 +47,7 @@ export function MappingStep({ info, targets, mapping, onMapping, types, typeId, 
       {!namesMapped && <Text c="red" role="alert">{t('import.namesNeeded')}</Text>}
       <Select
         label={t('import.membershipType')}
-        data={[{ value: '', label: t('import.noType') }, ...types.filter((x) => !x.archived).map((x) => ({ value: String(x.id), label: typeName(x) }))]}
+        data={[{ value: '', label: t('import.noType') }, ...types.filter((x) => !x.archived).map((x) => ({ value: String(x.id), label: typeName(t, x) }))]}
         value={typeId === null ? '' : String(typeId)}
         allowDeselect={false}
         onChange={(v) => onType(v ? Number(v) : null)}

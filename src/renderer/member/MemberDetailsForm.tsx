@@ -10,6 +10,7 @@ import { formatPostcode } from '../../shared/nordic/postcode';
 import { call, errorOf } from '../api';
 import { useErrorText } from '../components/ErrorAlert';
 import { localeOf } from '../i18n';
+import { defaultTypeId } from '../setup/typeName';
 import { changedValues, CustomFieldInputs, draftOf, type CustomDraft } from './CustomFieldInputs';
 import { todayIso } from './format';
 import { useFieldIssues } from '../components/useFieldIssues';
@@ -24,7 +25,7 @@ function emptyForm(info: RegisterInfo, types: MembershipTypeEntity[]): Form {
   return {
     firstName: '', lastName: '', birthDate: '', identityNumber: '', street: '', postcode: '', city: '',
     country: info.country, email: '', mobile: '', consentSms: false, consentEmail: false, consentPost: true,
-    membershipTypeId: types.find((t) => t.code === 'full')?.id ?? null,
+    membershipTypeId: defaultTypeId(types),
     joinedOn: todayIso(), status: 'active',
   };
 }
