@@ -37,7 +37,7 @@ test('a BgMax file through the UI: preview with checked totals, import, review t
   const preview = payments.preview();
   await expect(preview).toBeVisible();
   await expect(page.getByTestId('payments-format')).toContainText('Bankgirots inbetalningsfil (BgMax)');
-  await expect(page.getByTestId('payments-checked')).toContainText(/4 betalningar, 1\s050,00\skr i 1 avsnitt: stämmer/);
+  await expect(page.getByTestId('payments-checked')).toContainText(/4 transaktioner, 1\s050,00\skr i 1 insättning: stämmer/);
   await expect(page.getByTestId('payments-matched')).toContainText(/2 betalningar · 550,00\skr/);
   await expect(page.getByTestId('payments-review')).toContainText(/2 betalningar · 500,00\skr/);
   await expect(preview).toContainText('Betalat för mycket: sparas som tillgodo på medlemmen');
@@ -72,7 +72,7 @@ test('a BgMax file through the UI: preview with checked totals, import, review t
   // Undo the whole import: every payment it booked goes, the one assigned in review too.
   await payments.tab('imports');
   await expect(payments.importRows()).toHaveCount(1);
-  await expect(payments.importRows().first().getByTestId('payments-import-parts')).toHaveText('2 bokförda · 1 att granska · 1 bokförda av dig');
+  await expect(payments.importRows().first().getByTestId('payments-import-parts')).toHaveText('2 bokförda · 1 att granska · 1 bokförd av dig');
   await panelShot(page, 'payments-imports');
   await payments.undoNewest();
   await expect(payments.importRows().first()).toHaveAttribute('data-undone', 'yes');
@@ -121,10 +121,13 @@ test('a camt.053 statement through the UI: its name, what is left out and why, t
   await payments.pick(path);
   await expect(page.getByTestId('payments-format')).toContainText('Kontoutdrag (camt.053)');
   const leftOut = page.getByTestId('payments-left-out');
-  await expect(leftOut).toContainText('1 rad var inte en inbetalning och tas inte med.');
-  await expect(leftOut).toContainText('1 post är inte bokförd av banken ännu och tas inte med; den kommer med en senare fil från banken.');
+  // The statement's totals count both credit entries, the pending one too: the check says so, and which is left out.
+  const checked = page.getByTestId('payments-checked');
+  await expect(checked).toContainText(/2 inbetalningsposter, 500,00\skr i 1 kontoutdrag: stämmer/);
+  await expect(checked).toContainText('1 av dem är inte bokförd av banken ännu och tas inte med; den kommer med en senare fil från banken.');
+  await expect(leftOut).toHaveText('1 post var inte en inbetalning och tas inte med.');
   await panelShot(page, 'payments-camt053-preview');
   await payments.importFile();
-  await expect(page.getByTestId('payments-imported')).toContainText('1 betalningar bokförda, 0 att granska');
+  await expect(page.getByTestId('payments-imported')).toContainText('1 betalning bokförd, 0 att granska');
   expect([(await call('dues.invoice', { id: a.id })).status, (await call('dues.invoice', { id: b.id })).status]).toEqual(['paid', 'open']);
 });

@@ -89,7 +89,7 @@ export function ImportPanel({ info, onImported, onReview }: { info: RegisterInfo
       {result && (
         <Alert color="teal" data-testid="payments-imported">
           <Stack gap="xs">
-            <Text>{t('payments.imported', { matched: result.matched.count, review: result.review.count })}</Text>
+            <Text>{t('payments.imported', { booked: t('payments.importedParts.booked', { count: result.matched.count }), review: t('payments.importedParts.review', { count: result.review.count }) })}</Text>
             {result.review.count > 0 && (
               <Group>
                 <Button onClick={onReview}>{t('payments.goToReview', { count: result.review.count })}</Button>

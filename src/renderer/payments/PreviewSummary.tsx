@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BankFilePreview, BankFileTotals } from '../../shared/contract';
 import { formatBankgiro } from '../../shared/nordic/ocr';
 import { useFormat } from '../member/format';
-import { outcomeText } from './labels';
+import { isCamt, outcomeText } from './labels';
 
 function Figure({ label, totals, money, color, testId }: { label: string; totals: BankFileTotals; money: (m: number) => string; color?: string; testId: string }) {
   const { t } = useTranslation();
@@ -15,10 +15,36 @@ function Figure({ label, totals, money, color, testId }: { label: string; totals
   );
 }
 
+/**
+ * That the file's own totals were checked, in the file's own terms. camt's totals count every
+ * credit entry, the ones the bank has not booked yet too (left out of the import), so those are
+ * said here as part of what was checked; the other formats' totals are exactly what is imported.
+ */
+function ControlLine({ preview, money }: { preview: BankFilePreview; money: (m: number) => string }) {
+  const { t } = useTranslation();
+  const control = preview.control!;
+  const camt = isCamt(preview.format);
+  return (
+    <Alert color="teal" title={t('payments.checked')} data-testid="payments-checked">
+      <Text size="sm">
+        {t('payments.checkedLine', {
+          items: t(`payments.checkedItems.${camt ? 'entries' : 'transactions'}`, { count: control.count }),
+          amount: money(control.total),
+          sections: t(`payments.checkedSections.${preview.format}`, { count: control.sections }),
+        })}
+      </Text>
+      {camt && preview.leftOut.pending > 0 && <Text size="sm">{t('payments.checkedPending', { count: preview.leftOut.pending })}</Text>}
+    </Alert>
+  );
+}
+
 /** What the file is, that its own totals were checked, and what importing it will do. */
 export function PreviewSummary({ preview, money }: { preview: BankFilePreview; money: (m: number) => string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  // Not yet booked entries are told about with the totals that count them (ControlLine) when there are totals.
+  const pendingApart = !(preview.control && isCamt(preview.format));
+  const { outgoing, reversals, pending } = preview.leftOut;
   return (
     <Stack gap="md" data-testid="payments-preview">
       <Group gap="xl">
@@ -27,17 +53,15 @@ export function PreviewSummary({ preview, money }: { preview: BankFilePreview; m
         {preview.payee && <Text><b>{t('payments.payee')}:</b> {preview.format === 'bgmax' ? formatBankgiro(preview.payee) : preview.payee}</Text>}
       </Group>
       {preview.control ? (
-        <Alert color="teal" title={t('payments.checked')} data-testid="payments-checked">
-          {t('payments.checkedLine', { count: preview.control.count, amount: money(preview.control.total), sections: preview.control.sections })}
-        </Alert>
+        <ControlLine preview={preview} money={money} />
       ) : (
         <Alert color="yellow">{t('payments.noTotals')}</Alert>
       )}
-      {preview.skipped > 0 && (
+      {(outgoing > 0 || reversals > 0 || (pendingApart && pending > 0)) && (
         <Stack gap={2} data-testid="payments-left-out">
-          {preview.leftOut.outgoing > 0 && <Text c="dimmed">{t('payments.skipped', { count: preview.leftOut.outgoing })}</Text>}
-          {preview.leftOut.reversals > 0 && <Text c="orange">{t('payments.reversals', { count: preview.leftOut.reversals })}</Text>}
-          {preview.leftOut.pending > 0 && <Text c="dimmed">{t('payments.pending', { count: preview.leftOut.pending })}</Text>}
+          {outgoing > 0 && <Text c="dimmed">{t(isCamt(preview.format) ? 'payments.skippedEntries' : 'payments.skipped', { count: outgoing })}</Text>}
+          {reversals > 0 && <Text c="orange">{t('payments.reversals', { count: reversals })}</Text>}
+          {pendingApart && pending > 0 && <Text c="dimmed">{t('payments.pending', { count: pending })}</Text>}
         </Stack>
       )}
       {preview.alreadyImported && (

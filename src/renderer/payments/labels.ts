@@ -1,5 +1,8 @@
 import type { TFunction } from 'i18next';
-import type { Allocation, BankTransactionRow } from '../../shared/contract';
+import type { Allocation, BankFileFormat, BankTransactionRow } from '../../shared/contract';
+
+/** camt files are made of entries (Ntry), each possibly several payments; the other formats of rows or records. */
+export const isCamt = (format: BankFileFormat) => format === 'camt053' || format === 'camt054';
 
 /** "Cecilia Ek" */
 export const personName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`.trim();
