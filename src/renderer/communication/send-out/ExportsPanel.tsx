@@ -5,7 +5,6 @@ import { FILE_KINDS_BY_CHANNEL, type SendOutEntity, type SendOutExportResult, ty
 import { bridge, call } from '../../api';
 import { useErrorText } from '../../components/ErrorAlert';
 import { useMoney } from '../../dues/money';
-import { localeOf } from '../../i18n';
 import { useFormat } from '../../member/format';
 import { uiLanguage } from '../language';
 import { BccModal } from './BccModal';
@@ -34,7 +33,6 @@ export function ExportsPanel(props: {
   const s = props.send;
   const kinds = FILE_KINDS_BY_CHANNEL[s.channel].filter((k) => k !== 'letters' || s.channel === 'letter' || s.paperForOthers);
   const locked = s.status === 'sent';
-  const n = (x: number) => x.toLocaleString(localeOf(i18n.language));
 
   const run = async (kind: SendOutFileKind) => {
     setFailure(null);
@@ -100,10 +98,10 @@ export function ExportsPanel(props: {
         {done && (
           <Alert color="teal" role="status" data-testid="export-done">
             <Stack gap={4}>
-              {done.messages > 0 && <Text size="sm">{t('communication.files.done', { messages: n(done.messages), people: n(done.people) })}</Text>}
+              {done.messages > 0 && <Text size="sm">{t('communication.files.done', { messages: t('communication.files.doneMessages', { count: done.messages }), people: t('communication.files.doneMembers', { count: done.people }) })}</Text>}
               {done.sms && (
                 <Text size="sm" data-testid="export-sms-stats">
-                  {t('communication.files.smsStats', { segments: n(done.sms.segments), max: done.sms.maxSegments })}
+                  {t('communication.files.smsStats', { count: done.sms.segments, max: done.sms.maxSegments })}
                   {done.sms.ucs2Messages > 0 && ` ${t('communication.files.ucs2Stats', { count: done.sms.ucs2Messages })}`}
                   {done.sms.cost > 0 && ` ${t('communication.files.cost', { cost: money(done.sms.cost) })}`}
                 </Text>

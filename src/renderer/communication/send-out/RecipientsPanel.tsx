@@ -52,7 +52,7 @@ export function RecipientsPanel(props: { summary: RecipientSummary | null; error
               )}
             </Group>
             <Text size="sm">
-              {t('communication.recipients.summary', { people: n(s.people), audience: n(s.audience), leftOut: n(s.leftOut.total) })}
+              {t('communication.recipients.summary', { people: n(s.people), count: s.audience, leftOut: n(s.leftOut.total) })}
             </Text>
             <Text size="sm" c="dimmed" data-testid="frequency-rule">
               {s.frequencyLimit > 0

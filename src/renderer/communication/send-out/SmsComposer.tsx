@@ -126,7 +126,7 @@ export function SmsComposer(props: {
       {a && messages > 0 && (
         <Text size="sm" data-testid="sms-cost">
           {props.pricePerSegment > 0
-            ? t('communication.compose.cost', { messages, segments: a.segments, price: money(props.pricePerSegment), total: money(messages * a.segments * props.pricePerSegment) })
+            ? t('communication.compose.cost', { messages, count: a.segments, price: money(props.pricePerSegment), total: money(messages * a.segments * props.pricePerSegment) })
             : t('communication.compose.noPrice')}
         </Text>
       )}
