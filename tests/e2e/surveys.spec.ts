@@ -125,7 +125,7 @@ test('a survey from the template: two members by phone, three CSV answers (one m
   const count = await changes.count();
   await page.getByRole('button', { name: `Verkställ ${count} ändringar` }).click();
   await page.getByRole('dialog').getByRole('button', { name: `Verkställ ${count} ändringar` }).click();
-  await expect(page.getByTestId('prefs-done')).toContainText(`Verkställde ${count} ändringar för 4 medlem(mar).`);
+  await expect(page.getByTestId('prefs-done')).toContainText(`Verkställde ${count} ändringar för 4 medlemmar.`);
   expect(await api['surveys.memberPreferences']({ memberId: anna.id })).toMatchObject({ channels: ['sms', 'letter'], frequency: 'monthly', consentSource: 'phone' });
   expect(await api['surveys.memberPreferences']({ memberId: bo.id })).toMatchObject({ channels: ['email'], frequency: 'weekly', consentSource: 'phone' });
   expect(await api['surveys.memberPreferences']({ memberId: doris.id })).toMatchObject({ channels: ['letter'], frequency: 'important', consentSource: 'form' });

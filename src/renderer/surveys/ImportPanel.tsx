@@ -122,7 +122,7 @@ export function ImportPanel({ survey, onChanged }: { survey: SurveyEntity; onCha
             <Button onClick={() => void choose()} loading={busy && !preview}>
               {t('surveys.import.choose')}
             </Button>
-            {preview && <Text size="sm">{t('surveys.import.file', { name: preview.fileName, rows: c?.rows ?? 0 })}</Text>}
+            {preview && <Text size="sm">{t('surveys.import.file', { name: preview.fileName, count: c?.rows ?? 0 })}</Text>}
           </Group>
           {problem && (
             <Alert color="red" role="alert" data-testid="import-error">
@@ -167,7 +167,7 @@ export function ImportPanel({ survey, onChanged }: { survey: SurveyEntity; onCha
             </Table>
             {c && (
               <Alert color={c.unmatched ? 'yellow' : 'blue'} data-testid="import-check">
-                {t('surveys.import.check', { rows: c.rows, matched: c.matched, unmatched: c.unmatched })}
+                {t('surveys.import.check', { count: c.rows, matched: c.matched, unmatched: c.unmatched })}
                 {c.repeats > 0 && <Text size="sm">{t('surveys.import.repeats', { count: c.repeats })}</Text>}
               </Alert>
             )}

@@ -45,7 +45,7 @@ export function PreferencesPanel({ survey, onChanged }: { survey: SurveyEntity; 
     if (!review) return;
     modals.openConfirmModal({
       title: t('surveys.prefs.confirmTitle'),
-      children: <Text size="sm">{t('surveys.prefs.confirmText', { count: review.changes.length, members: review.members })}</Text>,
+      children: <Text size="sm">{t('surveys.prefs.confirmText', { count: review.changes.length, members: t('surveys.prefs.memberCount', { count: review.members }) })}</Text>,
       labels: { confirm: t('surveys.prefs.apply', { count: review.changes.length }), cancel: t('surveys.cancel') },
       onConfirm: () =>
         void call('surveys.applyPreferences', { surveyId: survey.id, token: review.token }).then(
@@ -84,13 +84,13 @@ export function PreferencesPanel({ survey, onChanged }: { survey: SurveyEntity; 
       )}
       {done && (
         <Alert color="teal" role="status" data-testid="prefs-done">
-          {t('surveys.prefs.done', { count: done.changes, members: done.members })}
+          {t('surveys.prefs.done', { count: done.changes, members: t('surveys.prefs.memberCount', { count: done.members }) })}
         </Alert>
       )}
       {review && (
         <Paper withBorder p="md" data-testid="prefs-review">
           <Stack gap="sm">
-            <Text>{review.changes.length ? t('surveys.prefs.summary', { count: review.changes.length, members: review.members }) : t('surveys.prefs.nothing')}</Text>
+            <Text>{review.changes.length ? t('surveys.prefs.summary', { count: review.changes.length, members: t('surveys.prefs.memberCount', { count: review.members }) }) : t('surveys.prefs.nothing')}</Text>
             {(review.skipped.alreadyApplied > 0 || review.skipped.olderThanCurrent > 0) && (
               <Text size="sm" c="dimmed">
                 {t('surveys.prefs.skipped', { applied: review.skipped.alreadyApplied, older: review.skipped.olderThanCurrent })}

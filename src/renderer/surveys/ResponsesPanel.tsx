@@ -99,7 +99,7 @@ export function ResponsesPanel({ survey, onChanged }: { survey: SurveyEntity; on
                   {r.appliedAt && <Badge ml={4} color="blue" variant="outline">{t('surveys.responses.applied')}</Badge>}
                 </Table.Td>
                 <Table.Td>
-                  {t('surveys.responses.answeredOf', { count: answeredCount(r.answers), total: survey.questions.length })}
+                  {t('surveys.responses.answeredOf', { answered: answeredCount(r.answers), count: survey.questions.length })}
                   {r.problems.length > 0 && (
                     <Tooltip multiline w={320} label={r.problems.map((p) => `${questionText(p.questionId)}: “${p.value}” — ${issueText(p.code)}`).join('\n')}>
                       <Badge ml={6} color="orange" variant="light" tabIndex={0}>
