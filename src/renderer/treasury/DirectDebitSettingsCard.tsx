@@ -109,7 +109,7 @@ export function DirectDebitSettingsCard({ onSaved }: { onSaved: () => void }) {
             <Group align="end" gap="lg">
               <NumberInput
                 label={t('treasury.settings.kidCustomerDigits')}
-                description={t('treasury.settings.kidHelp', { length: s.kidLength })}
+                description={t('treasury.settings.kidHelp', { count: s.kidLength })}
                 value={form.kidCustomerDigits}
                 onChange={(v) => setForm({ ...form, kidCustomerDigits: Number(v) || 1 })}
                 min={1}

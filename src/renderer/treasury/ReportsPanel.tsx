@@ -86,7 +86,7 @@ export function ReportsPanel({ info }: { info: RegisterInfo }) {
   const cut = (n: number) =>
     n > MAX_ROWS && (
       <Text size="sm" c="dimmed">
-        {t('treasury.reports.shownOf', { shown: MAX_ROWS, total: n })}
+        {t('treasury.reports.shownOf', { shown: MAX_ROWS, count: n })}
       </Text>
     );
 

@@ -36,7 +36,8 @@ export default {
       avtaleGiroAgreementId: 'AvtaleGiro agreement id',
       agreementHelp: 'Nine digits, from the AvtaleGiro agreement.',
       kidCustomerDigits: 'Digits of the member number in the KID',
-      kidHelp: 'The KID is the member number in this many digits, the invoice number, and a check digit: {{length}} digits in all. Register this KID layout with Nets.',
+      kidHelp_one: 'The KID is the member number in this many digits, the invoice number, and a check digit: {{count}} digit in all. Register this KID layout with Nets.',
+      kidHelp_other: 'The KID is the member number in this many digits, the invoice number, and a check digit: {{count}} digits in all. Register this KID layout with Nets.',
       bankNotifies: 'The bank tells the payer about each claim (recommended)',
     },
     mandates: {
@@ -99,7 +100,8 @@ export default {
       exported_one: 'Saved: one debit, {{total}}, in {{path}}. Upload it to the bank.',
       exported_other: 'Saved: {{count}} debits, {{total}}, in {{path}}. Upload it to the bank.',
       noneToDebit: 'Nobody to debit for this year.',
-      excludedTitle: 'Not debited ({{count}})',
+      excludedTitle_one: 'Not debited ({{count}})',
+      excludedTitle_other: 'Not debited ({{count}})',
       excluded: {
         'no-active-mandate': 'No active mandate', 'already-invoiced': 'Already invoiced for the year', 'already-paid': 'Already paid for the year',
         credited: 'The year’s invoice was credited', 'free-type': 'Free this year', 'no-fee': 'No fee for the membership type',
@@ -123,7 +125,8 @@ export default {
       import: 'Read the payment specification',
       importNO: 'Read the OCR giro file',
       done: 'Paid and booked: {{paid}} ({{total}}). Not paid: {{failed}}. Refunded: {{refunded}}. Already booked before: {{already}}.',
-      unmatched: 'Not ours ({{count}}): left for the bank-file import or a manual payment.',
+      unmatched_one: 'Not ours ({{count}}): left for the bank-file import or a manual payment.',
+      unmatched_other: 'Not ours ({{count}}): left for the bank-file import or a manual payment.',
       line: 'Line {{line}}',
     },
     files: {
@@ -151,7 +154,8 @@ export default {
       exportPdf: 'Save as PDF',
       exported: 'Saved: {{path}}',
       empty: 'Nothing to show.',
-      shownOf: 'Showing the first {{shown}} of {{total}} rows; the saved file has them all.',
+      shownOf_one: 'Showing the first {{shown}} of {{count}} row; the saved file has them all.',
+      shownOf_other: 'Showing the first {{shown}} of {{count}} rows; the saved file has them all.',
       totals: {
         invoiced: 'Invoiced', paid: 'Paid', outstanding: 'Unpaid', writtenOff: 'Written off', carried: 'Moved to next year', credited: 'Credited',
         overpaid: 'Overpaid (to refund or keep as credit)', count: 'Payments', total: 'Total',
@@ -261,7 +265,8 @@ export default {
       avtaleGiroAgreementId: 'AvtaleGiro-avtalets id',
       agreementHelp: 'Nio siffror, från AvtaleGiro-avtalet.',
       kidCustomerDigits: 'Siffror för medlemsnumret i KID',
-      kidHelp: 'KID är medlemsnumret med så här många siffror, fakturanumret och en kontrollsiffra: {{length}} siffror totalt. Anmäl den uppbyggnaden till Nets.',
+      kidHelp_one: 'KID är medlemsnumret med så här många siffror, fakturanumret och en kontrollsiffra: {{count}} siffra totalt. Anmäl den uppbyggnaden till Nets.',
+      kidHelp_other: 'KID är medlemsnumret med så här många siffror, fakturanumret och en kontrollsiffra: {{count}} siffror totalt. Anmäl den uppbyggnaden till Nets.',
       bankNotifies: 'Banken meddelar betalaren om varje krav (rekommenderas)',
     },
     mandates: {
@@ -324,7 +329,8 @@ export default {
       exported_one: 'Sparat: en dragning, {{total}}, i {{path}}. Ladda upp filen till banken.',
       exported_other: 'Sparat: {{count}} dragningar, {{total}}, i {{path}}. Ladda upp filen till banken.',
       noneToDebit: 'Ingen att dra för det här året.',
-      excludedTitle: 'Dras inte ({{count}})',
+      excludedTitle_one: 'Dras inte ({{count}})',
+      excludedTitle_other: 'Dras inte ({{count}})',
       excluded: {
         'no-active-mandate': 'Inget aktivt medgivande', 'already-invoiced': 'Redan fakturerad för året', 'already-paid': 'Har redan betalat för året',
         credited: 'Årets faktura är krediterad', 'free-type': 'Avgiftsfri i år', 'no-fee': 'Ingen avgift för medlemstypen',
@@ -348,7 +354,8 @@ export default {
       import: 'Läs in betalningsspecifikation',
       importNO: 'Läs in OCR-girofilen',
       done: 'Betalda och bokförda: {{paid}} ({{total}}). Inte betalda: {{failed}}. Återbetalda: {{refunded}}. Redan bokförda tidigare: {{already}}.',
-      unmatched: 'Inte våra ({{count}}): lämnas åt bankfilsinläsningen eller en manuell betalning.',
+      unmatched_one: 'Inte våra ({{count}}): lämnas åt bankfilsinläsningen eller en manuell betalning.',
+      unmatched_other: 'Inte våra ({{count}}): lämnas åt bankfilsinläsningen eller en manuell betalning.',
       line: 'Rad {{line}}',
     },
     files: {
@@ -376,7 +383,8 @@ export default {
       exportPdf: 'Spara som PDF',
       exported: 'Sparat: {{path}}',
       empty: 'Inget att visa.',
-      shownOf: 'Visar de första {{shown}} av {{total}} raderna; den sparade filen har alla.',
+      shownOf_one: 'Visar de första {{shown}} av {{count}} raderna; den sparade filen har alla.',
+      shownOf_other: 'Visar de första {{shown}} av {{count}} raderna; den sparade filen har alla.',
       totals: {
         invoiced: 'Fakturerat', paid: 'Betalt', outstanding: 'Obetalt', writtenOff: 'Avskrivet', carried: 'Flyttat till nästa år', credited: 'Krediterat',
         overpaid: 'Överbetalt (återbetalas eller står till godo)', count: 'Inbetalningar', total: 'Summa',
@@ -486,7 +494,8 @@ export default {
       avtaleGiroAgreementId: 'AvtaleGiro-avtalens id',
       agreementHelp: 'Ni sifre, fra AvtaleGiro-avtalen.',
       kidCustomerDigits: 'Sifre for medlemsnummeret i KID',
-      kidHelp: 'KID er medlemsnummeret med så mange sifre, fakturanummeret og et kontrollsiffer: {{length}} sifre i alt. Meld denne oppbygningen til Nets.',
+      kidHelp_one: 'KID er medlemsnummeret med så mange sifre, fakturanummeret og et kontrollsiffer: {{count}} siffer i alt. Meld denne oppbygningen til Nets.',
+      kidHelp_other: 'KID er medlemsnummeret med så mange sifre, fakturanummeret og et kontrollsiffer: {{count}} sifre i alt. Meld denne oppbygningen til Nets.',
       bankNotifies: 'Banken varsler betaleren om hvert krav (anbefales)',
     },
     mandates: {
@@ -549,7 +558,8 @@ export default {
       exported_one: 'Lagret: ett trekk, {{total}}, i {{path}}. Last opp filen til banken.',
       exported_other: 'Lagret: {{count}} trekk, {{total}}, i {{path}}. Last opp filen til banken.',
       noneToDebit: 'Ingen å trekke for dette året.',
-      excludedTitle: 'Trekkes ikke ({{count}})',
+      excludedTitle_one: 'Trekkes ikke ({{count}})',
+      excludedTitle_other: 'Trekkes ikke ({{count}})',
       excluded: {
         'no-active-mandate': 'Ingen aktiv fullmakt', 'already-invoiced': 'Allerede fakturert for året', 'already-paid': 'Har allerede betalt for året',
         credited: 'Årets faktura er kreditert', 'free-type': 'Kontingentfri i år', 'no-fee': 'Ingen sats for medlemstypen',
@@ -573,7 +583,8 @@ export default {
       import: 'Les inn betalingsspesifikasjonen',
       importNO: 'Les inn OCR-girofilen',
       done: 'Betalt og bokført: {{paid}} ({{total}}). Ikke betalt: {{failed}}. Tilbakebetalt: {{refunded}}. Allerede bokført før: {{already}}.',
-      unmatched: 'Ikke våre ({{count}}): overlates til bankfil-innlesingen eller en manuell innbetaling.',
+      unmatched_one: 'Ikke våre ({{count}}): overlates til bankfil-innlesingen eller en manuell innbetaling.',
+      unmatched_other: 'Ikke våre ({{count}}): overlates til bankfil-innlesingen eller en manuell innbetaling.',
       line: 'Linje {{line}}',
     },
     files: {
@@ -601,7 +612,8 @@ export default {
       exportPdf: 'Lagre som PDF',
       exported: 'Lagret: {{path}}',
       empty: 'Ingenting å vise.',
-      shownOf: 'Viser de første {{shown}} av {{total}} radene; den lagrede filen har alle.',
+      shownOf_one: 'Viser de første {{shown}} av {{count}} radene; den lagrede filen har alle.',
+      shownOf_other: 'Viser de første {{shown}} av {{count}} radene; den lagrede filen har alle.',
       totals: {
         invoiced: 'Fakturert', paid: 'Betalt', outstanding: 'Ubetalt', writtenOff: 'Avskrevet', carried: 'Flyttet til neste år', credited: 'Kreditert',
         overpaid: 'Overbetalt (betales tilbake eller står til gode)', count: 'Innbetalinger', total: 'Sum',
