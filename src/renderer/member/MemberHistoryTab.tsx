@@ -76,7 +76,7 @@ export function MemberHistoryTab({ page, types }: { page: MemberPageEntity; type
         </Table.Tbody>
       </Table>
       <Group justify="space-between">
-        <Text c="dimmed" size="sm">{t('memberPage.history.shown', { shown: rows.length, total: page.historyTotal })}</Text>
+        <Text c="dimmed" size="sm">{t('memberPage.history.shown', { shown: rows.length, count: page.historyTotal })}</Text>
         {rows.length < page.historyTotal && <Button variant="default" onClick={() => void more()}>{t('memberPage.history.more')}</Button>}
       </Group>
     </Stack>

@@ -94,7 +94,8 @@ export default {
       new: 'After',
       source: 'How',
       empty: '(empty)',
-      shown: 'Showing {{shown}} of {{total}} changes',
+      shown_one: 'Showing {{shown}} of {{count}} change',
+      shown_other: 'Showing {{shown}} of {{count}} changes',
       more: 'Show more',
       sources: { edit: 'Edited', bulk: 'Bulk change', merge: 'Merge', status: 'Status change', undo: 'Undone', dues: 'Dues', import: 'Import', 'survey-phone': 'Survey (phone)', 'survey-paper': 'Survey (paper)', 'survey-form': 'Survey (form)' },
       fields: {
@@ -230,7 +231,8 @@ export default {
       new: 'Efter',
       source: 'Hur',
       empty: '(tomt)',
-      shown: 'Visar {{shown}} av {{total}} ändringar',
+      shown_one: 'Visar {{shown}} av {{count}} ändring',
+      shown_other: 'Visar {{shown}} av {{count}} ändringar',
       more: 'Visa fler',
       sources: { edit: 'Ändrad', bulk: 'Massändring', merge: 'Sammanslagning', status: 'Statusändring', undo: 'Ångrad', dues: 'Medlemsavgift', import: 'Import', 'survey-phone': 'Enkät (telefon)', 'survey-paper': 'Enkät (papper)', 'survey-form': 'Enkät (formulär)' },
       fields: {
@@ -366,7 +368,8 @@ export default {
       new: 'Etter',
       source: 'Hvordan',
       empty: '(tomt)',
-      shown: 'Viser {{shown}} av {{total}} endringer',
+      shown_one: 'Viser {{shown}} av {{count}} endring',
+      shown_other: 'Viser {{shown}} av {{count}} endringer',
       more: 'Vis flere',
       sources: { edit: 'Endret', bulk: 'Masseendring', merge: 'Sammenslåing', status: 'Statusendring', undo: 'Angret', dues: 'Kontingent', import: 'Import', 'survey-phone': 'Spørreundersøkelse (telefon)', 'survey-paper': 'Spørreundersøkelse (papir)', 'survey-form': 'Spørreundersøkelse (skjema)' },
       fields: {
