@@ -57,7 +57,7 @@ test('a Windows-1252 file through the wizard: a personnummer fixed in the previe
   await expect(ui.row(5).getByRole('combobox', { name: 'Vad ska göras med rad 5' })).toHaveValue('Hoppa över raden');
 
   await page.getByRole('button', { name: 'Importera 3 rader' }).click();
-  await expect(page.getByTestId('import-done')).toContainText('3 skapade, 0 uppdaterade, 1 överhoppade.');
+  await expect(page.getByTestId('import-done')).toContainText('3 skapade, 0 uppdaterade, 1 överhoppad.');
   await expect(page.getByTestId('import-runs')).toContainText('medlemmar.csv: 3 skapade');
   await page.screenshot(shot('import-done'));
   expect((await api['members.list']({ search: '', sort: 'lastName', direction: 'asc', includeArchived: false, offset: 0, limit: 100, columns: [] })).total).toBe(4);

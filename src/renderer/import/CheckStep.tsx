@@ -63,7 +63,12 @@ export function CheckStep({ preview, headers, mapping, labelOf, choices, onChoic
   return (
     <Stack gap="md">
       <Text fw={500} data-testid="import-summary">
-        {t('import.summary', { create: preview.create, update: preview.update, skip: preview.skip, invalid: preview.invalid })}
+        {t('import.summary', {
+          create: t('import.counts.create', { count: preview.create }),
+          update: t('import.counts.update', { count: preview.update }),
+          skip: t('import.counts.skip', { count: preview.skip }),
+          invalid: t('import.counts.invalid', { count: preview.invalid }),
+        })}
       </Text>
       {preview.duplicates > 0 && (
         <Alert color="blue">
@@ -74,7 +79,7 @@ export function CheckStep({ preview, headers, mapping, labelOf, choices, onChoic
           </Group>
         </Alert>
       )}
-      {preview.rows.length < preview.total && <Text c="dimmed" size="sm">{t('import.onlyShown', { shown: preview.rows.length, total: preview.total })}</Text>}
+      {preview.rows.length < preview.total && <Text c="dimmed" size="sm">{t('import.onlyShown', { shown: preview.rows.length, count: preview.total })}</Text>}
       <ScrollArea type="auto">
         <Table striped verticalSpacing="xs" data-testid="import-check">
           <Table.Thead>

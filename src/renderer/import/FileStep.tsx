@@ -15,7 +15,7 @@ export function FileStep({ info, busy, onPick, onSettings }: { info: ImportFileI
     <Stack gap="md">
       <Group>
         <Button onClick={onPick} loading={busy}>{t('import.pick')}</Button>
-        {info && <Text data-testid="import-file-line">{t('import.fileLine', { name: info.fileName, rows: info.rowCount })}</Text>}
+        {info && <Text data-testid="import-file-line">{t('import.fileLine', { name: info.fileName, count: info.rowCount })}</Text>}
       </Group>
       {info && (
         <>

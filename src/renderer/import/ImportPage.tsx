@@ -177,7 +177,13 @@ export function ImportPage({ info: register }: { info: RegisterInfo }) {
             {run && (
               <Stack gap="sm" data-testid="import-done">
                 <Title order={3}>{t('import.doneTitle', { name: run.fileName })}</Title>
-                <Text>{t('import.doneSummary', { created: run.created, updated: run.updated, skipped: run.skipped })}</Text>
+                <Text>
+                  {t('import.doneSummary', {
+                    created: t('import.counts.created', { count: run.created }),
+                    updated: t('import.counts.updated', { count: run.updated }),
+                    skipped: t('import.counts.skipped', { count: run.skipped }),
+                  })}
+                </Text>
                 <Group>
                   {run.undoable && <Button color="red" variant="light" onClick={() => setConfirm(run)}>{t('import.undo')}</Button>}
                   <Button variant="default" onClick={restart}>{t('import.another')}</Button>

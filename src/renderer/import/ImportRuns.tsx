@@ -16,7 +16,12 @@ export function ImportRuns({ runs, onUndo }: { runs: ImportRunEntity[]; onUndo: 
           <List.Item key={r.id}>
             <Group gap="sm">
               <Text c="dimmed" size="sm">{when(r.at)}</Text>
-              <Text td={r.undoneAt ? 'line-through' : undefined}>{t('import.historyLine', { name: r.fileName, created: r.created, updated: r.updated, skipped: r.skipped })}</Text>
+              <Text td={r.undoneAt ? 'line-through' : undefined}>{t('import.historyLine', {
+                name: r.fileName,
+                created: t('import.counts.created', { count: r.created }),
+                updated: t('import.counts.updated', { count: r.updated }),
+                skipped: t('import.counts.skipped', { count: r.skipped }),
+              })}</Text>
               {r.undoneAt && <Text c="dimmed" size="sm">{t('import.undoneAt', { date: when(r.undoneAt) })}</Text>}
               {r.undoable && <Button size="xs" variant="default" onClick={() => onUndo(r)}>{t('import.undo')}</Button>}
             </Group>
