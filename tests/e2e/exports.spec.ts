@@ -136,7 +136,10 @@ test('files made on other screens are in the export log: a survey\'s answers (fo
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toContainText('Betalningsrapport · PDF');
   await expect(rows.nth(0)).toContainText(`Reskontra ${year}.pdf`);
-  await expect(rows.nth(0).locator('td').nth(2)).toHaveText('—');
+  // A dash to see, the words for a screen reader.
+  const who = rows.nth(0).locator('td').nth(2);
+  await expect(who.locator('[aria-hidden="true"]')).toHaveText('—');
+  await expect(who).toHaveAccessibleName('Ingen mottagargrupp: en fil för ett år, en period eller banken');
   await expect(rows.nth(0)).toContainText('Medlemsnr, Namn, Fakturanr, Belopp, Autogiro');
   await expect(rows.nth(1)).toContainText('Enkätsvar · CSV (Excel)');
   await expect(rows.nth(1)).toContainText('Enkätsvar.csv');

@@ -1,5 +1,5 @@
-import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Button, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportLogEntry, LoggedExportKind } from '../../shared/contract/exports';
 import { call, errorOf } from '../api';
@@ -16,10 +16,18 @@ const NO_AUDIENCE = new Set<LoggedExportKind>(['duesLetters', 'strikeOffList', '
 /** The format beside the kind, unless the kind comes in one format only (a vCard is always .vcf). */
 const showFormat = (kind: LoggedExportKind) => !(kind in FORMATS) || FORMATS[kind as keyof typeof FORMATS].length > 1;
 
-function who(e: ExportLogEntry, t: (key: string) => string): string {
+function who(e: ExportLogEntry, t: (key: string) => string): ReactNode {
   if (e.scope === 'segment') return e.segmentName ?? '';
   if (e.scope === 'filter') return t('exports.log.unsaved');
-  return NO_AUDIENCE.has(e.kind) ? '—' : t('exports.everyone');
+  if (!NO_AUDIENCE.has(e.kind)) return t('exports.everyone');
+  // The dash is for the eye (with the words on hover); a screen reader reads the words instead.
+  const words = t('exports.log.noAudience');
+  return (
+    <>
+      <span aria-hidden="true" title={words}>—</span>
+      <VisuallyHidden>{words}</VisuallyHidden>
+    </>
+  );
 }
 
 /** The export log, newest first; `version` changes after each export so the list follows. */
