@@ -148,3 +148,24 @@ test('files made on other screens are in the export log: a survey\'s answers (fo
   await page.getByTestId('export-log').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join('test-results', 'exports-log-other-screens.png'), fullPage: true });
 });
+
+test('a send-out\'s file and the send-out plan are in the export log, named by what they hold', async ({ page, server, tmpDir }) => {
+  const call = contractCaller(server.core.api);
+  await call('register.create', { path: join(tmpDir, 'Utskick.kansli'), associationName: 'Föreningen Ödegård', country: 'SE', language: 'sv', passphrase: 'blå spårvagn sju sjöar' });
+  await call('members.create', { country: 'SE', firstName: 'Åsa', lastName: 'Öberg', membershipTypeId: 1, joinedOn: '2020-01-01', consentSms: true, mobile: '070-111 11 11' });
+  const sms = await call('sendOuts.save', { title: 'Årsmöte', channel: 'sms', status: 'ready', plannedOn: '2030-03-01', audience: { kind: 'all' }, body: 'Välkommen till årsmötet!' });
+  await call('sendOuts.export', { id: sms.id, kind: 'smsCsv', path: join(tmpDir, 'sms'), language: 'sv' });
+  await call('sendOuts.exportPlan', { path: join(tmpDir, 'plan'), language: 'sv' });
+  await page.reload();
+
+  await new ExportsPage(page).open();
+  const rows = page.getByTestId('export-log').locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0).locator('td').nth(4)).toHaveText('Utskicksplanen: datum, rubriker, mottagare och texter');
+  // The plan is for a period, not for members.
+  await expect(rows.nth(0).locator('td').nth(2)).toHaveAccessibleName('Ingen mottagargrupp: en fil för ett år, en period eller banken');
+  await expect(rows.nth(1).locator('td').nth(4)).toHaveText('Mobilnummer, namn och meddelanden (SMS-lista)');
+  await expect(rows.nth(1)).toContainText('Alla medlemmar');
+  await page.getByTestId('export-log').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join('test-results', 'exports-log-send-out.png'), fullPage: true });
+});

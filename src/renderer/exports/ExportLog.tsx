@@ -19,7 +19,9 @@ const showFormat = (kind: LoggedExportKind) => !(kind in FORMATS) || FORMATS[kin
 function who(e: ExportLogEntry, t: (key: string) => string): ReactNode {
   if (e.scope === 'segment') return e.segmentName ?? '';
   if (e.scope === 'filter') return t('exports.log.unsaved');
-  if (!NO_AUDIENCE.has(e.kind)) return t('exports.everyone');
+  // The send-out plan's calendar (logged as a send-out file with the column 'plan') lists send-outs, not members.
+  const plan = e.kind === 'sendOut' && e.columns.includes('plan');
+  if (!NO_AUDIENCE.has(e.kind) && !plan) return t('exports.everyone');
   // The dash is for the eye (with the words on hover); a screen reader reads the words instead.
   const words = t('exports.log.noAudience');
   return (
