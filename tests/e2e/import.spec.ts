@@ -94,7 +94,7 @@ test("the old register's member numbers: suggested, a number in use matches its 
   await expect(ui.summary()).toHaveText('2 nya, 0 att uppdatera, 1 hoppas över, 0 med problem');
   await expect(ui.row(3)).toContainText('Stämmer med nr 1 Kalle Anka (samma medlemsnummer)');
   await page.getByRole('button', { name: 'Importera 2 rader' }).click();
-  await expect(page.getByTestId('import-done')).toContainText('2 skapade, 0 uppdaterade, 1 överhoppade.');
+  await expect(page.getByTestId('import-done')).toContainText('2 skapade, 0 uppdaterade, 1 överhoppad.');
   const list = await api['members.list']({ search: '', sort: 'memberNumber', direction: 'asc', includeArchived: false, offset: 0, limit: 100, columns: [] });
   expect(list.rows.map((r) => [r.memberNumber, r.firstName])).toEqual([[1, 'Kalle'], [17, 'Åsa'], [18, 'Per']]);
 
