@@ -81,3 +81,14 @@ export async function registerOn(n = 0): Promise<{ t: TestCore; ids: number[] }>
   }
   return { t, ids };
 }
+
+/** Resolves once `condition()` holds, checked every 5 ms (for work that finishes on another thread). */
+export function until(condition: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setInterval(() => {
+      if (!condition()) return;
+      clearInterval(timer);
+      resolve();
+    }, 5);
+  });
+}

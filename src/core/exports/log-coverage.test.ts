@@ -7,7 +7,7 @@ import type { ExportLogEntry } from '../../shared/contract/exports';
 import { ADDRESS, duesTest, SE_PAYMENT, type DuesTest } from '../dues/test-fixtures';
 import { adviceFile, ddTest, OUR_BG, SE_SETTINGS, type DdTest } from '../payments/direct-debit/test-files';
 import { bookedYear } from '../payments/reports/fixtures';
-import { fieldCodes, fixedNow, registerWith, testCore, type TestCore } from '../test-support';
+import { fieldCodes, fixedNow, registerWith, testCore, until, type TestCore } from '../test-support';
 
 /**
  * Every file Kansli writes with members' data outside the Exports section lands in the export
@@ -215,13 +215,3 @@ describe('treasurer’s reports and the books', () => {
     ]);
   });
 });
-
-function until(condition: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setInterval(() => {
-      if (!condition()) return;
-      clearInterval(timer);
-      resolve();
-    }, 5);
-  });
-}

@@ -8,7 +8,7 @@ import { hasTool, pageCount, pdfText } from '../documents/letters/poppler';
 import { sampleIssuer, sampleLetter } from '../documents/letters/samples';
 import type { LettersJob } from '../documents/letters/types';
 import { pdfFontStats } from '../documents/pdf';
-import { testCore } from '../test-support';
+import { testCore, until } from '../test-support';
 import { createJobs } from './index';
 import { shares } from './letters';
 
@@ -45,16 +45,6 @@ async function rejection(p: Promise<unknown>): Promise<KansliError> {
   );
   expect(e).toBeInstanceOf(KansliError);
   return e as KansliError;
-}
-
-function until(condition: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setInterval(() => {
-      if (!condition()) return;
-      clearInterval(timer);
-      resolve();
-    }, 5);
-  });
 }
 
 /** Every file under `root`, relative, hidden ones included. */
