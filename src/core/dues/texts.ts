@@ -35,7 +35,7 @@ export const DUES_TEXTS: Record<Language, DuesTexts> = {
         ? 'Hej {firstName}! Vi har inte sett din medlemsavgift för {year} – kanske har den glömts bort? Betala gärna så snart du kan, vi vill ha kvar dig som medlem.'
         : 'Hej {firstName}! Medlemsavgiften för {year} är fortfarande obetald. Betala senast förfallodagen, annars kan styrelsen besluta att avföra dig ur medlemsregistret.',
     strikeOffTitle: 'Förslag till avförande',
-    strikeOffSubtitle: (y, r, n) => `Medlemmar som inte betalat avgiften för ${y} efter påminnelse ${r} · ${n} personer`,
+    strikeOffSubtitle: (y, r, n) => `Medlemmar som inte betalat avgiften för ${y} efter påminnelse ${r} · ${n} ${n === 1 ? 'person' : 'personer'}`,
     strikeOffHeader: ['Medlemsnr', 'Namn', 'Fakturor', 'Skuld', 'Påminnelse'],
   },
   nb: {
@@ -51,9 +51,9 @@ export const DUES_TEXTS: Record<Language, DuesTexts> = {
     defaultReminder: (r) =>
       r === 1
         ? 'Hei {firstName}! Vi har ikke mottatt kontingenten for {year} – kanskje den er glemt? Betal gjerne så snart du kan, vi vil gjerne beholde deg som medlem.'
-        : 'Hei {firstName}! Kontingenten for {year} er fortsatt ubetalt. Betal innen forfall, ellers kan styret vedta å stryke deg fra medlemsregisteret.',
+        : 'Hei {firstName}! Kontingenten for {year} er fortsatt ubetalt. Betal innen forfallsdatoen, ellers kan styret vedta å stryke deg fra medlemsregisteret.',
     strikeOffTitle: 'Forslag til stryking',
-    strikeOffSubtitle: (y, r, n) => `Medlemmer som ikke har betalt kontingenten for ${y} etter purring ${r} · ${n} personer`,
+    strikeOffSubtitle: (y, r, n) => `Medlemmer som ikke har betalt kontingenten for ${y} etter purring ${r} · ${n} ${n === 1 ? 'person' : 'personer'}`,
     strikeOffHeader: ['Medlemsnr', 'Navn', 'Fakturaer', 'Skyldig', 'Purring'],
   },
   en: {
@@ -71,7 +71,7 @@ export const DUES_TEXTS: Record<Language, DuesTexts> = {
         ? 'Dear {firstName}, we have not received your membership fee for {year} – perhaps it was forgotten? Please pay as soon as you can; we would like to keep you as a member.'
         : 'Dear {firstName}, your membership fee for {year} is still unpaid. Please pay by the due date, or the board may strike you off the register.',
     strikeOffTitle: 'Proposal to strike off',
-    strikeOffSubtitle: (y, r, n) => `Members who have not paid the fee for ${y} after reminder ${r} · ${n} people`,
+    strikeOffSubtitle: (y, r, n) => `Members who have not paid the fee for ${y} after reminder ${r} · ${n} ${n === 1 ? 'person' : 'people'}`,
     strikeOffHeader: ['Member no.', 'Name', 'Invoices', 'Owed', 'Reminder'],
   },
 };
