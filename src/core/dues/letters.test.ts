@@ -133,13 +133,13 @@ describe('letter data', () => {
 
   it('writes Norwegian letters with KID and the bank account, and no Swish', async () => {
     d = await duesTest('NO');
-    await d.call('dues.saveSettings', { associationName: 'Idrettslaget Ørn', referenceKind: 'kid', kidMode: 'MOD10', bankAccount: '1234.56.78903', letterText: 'Hei {firstName}! {activities}', activitiesText: 'Dugnad på Bøler.' });
+    await d.call('dues.saveSettings', { associationName: 'Idrettslaget Ørn', referenceKind: 'kid', kidMode: 'MOD10', bankAccount: '1234.56.78903', orgNumber: '923609016', letterText: 'Hei {firstName}! {activities}', activitiesText: 'Dugnad på Bøler.' });
     await d.member({ firstName: 'Bjørn', lastName: 'Dæhlie', ...ADDRESS.NO });
     await d.call('dues.saveFees', { year: 2026, fees: [{ membershipTypeId: 1, amount: 50000, dueOn: '2026-03-31' }] });
     const run = await d.call('dues.run', { year: 2026, invoiceDate: '2026-02-01' });
     await d.call('dues.letters', { source: { kind: 'run', runId: run.id }, mode: 'combined', path: join(d.t.dir, 'f.pdf'), jobId: 'n' });
     const { issuer, letters } = d.jobs.letters[0].job;
-    expect(issuer).toMatchObject({ country: 'NO', currency: 'NOK', bankAccount: '12345678903', bankgiro: null, swishNumber: null });
+    expect(issuer).toMatchObject({ country: 'NO', currency: 'NOK', bankAccount: '12345678903', bankgiro: null, swishNumber: null, orgNumber: '923 609 016' });
     expect(letters[0]).toMatchObject({
       language: 'nb',
       referenceKind: 'kid',

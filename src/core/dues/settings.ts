@@ -1,5 +1,6 @@
 import type { RegisterCountry } from '../../shared/contract';
 import { duesSettingsInputSchema, type DuesLogoInfo, type DuesSettingsEntity } from '../../shared/contract/dues';
+import { formatNorwegianOrgNumber, formatSwedishOrgNumber } from '../../shared/nordic/identity';
 import type { Db } from '../db/database';
 import { sql } from '../db/sql';
 import type { LetterIssuer } from '../documents/letters/types';
@@ -78,7 +79,8 @@ export function letterIssuer(ctx: RegisterContext, s: StoredDuesSettings): Lette
   return {
     name: s.associationName,
     addressLines: s.addressLines,
-    orgNumber: s.orgNumber,
+    // Stored as bare digits; printed the way each country writes it (802400-1235, 974 760 673).
+    orgNumber: s.orgNumber && (country === 'NO' ? formatNorwegianOrgNumber(s.orgNumber) : formatSwedishOrgNumber(s.orgNumber)),
     contact: s.contact,
     logo: logo ? { mime: logo.mime, bytes: logo.bytes } : null,
     country,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatIdentityNumber,
+  formatNorwegianOrgNumber,
   formatSwedishOrgNumber,
   maskIdentityNumber,
   parseIdentityNumber,
@@ -190,6 +191,8 @@ describe('Danish CPR and Swedish organisationsnummer', () => {
     expect(parseSwedishOrgNumber('802002-4280')).toEqual({ ok: true, normalized: '8020024280' });
     expect(parseSwedishOrgNumber('16802002-4280')).toEqual({ ok: true, normalized: '8020024280' });
     expect(formatSwedishOrgNumber('8020024280')).toBe('802002-4280');
+    expect(formatNorwegianOrgNumber('974760673')).toBe('974 760 673');
+    expect(formatNorwegianOrgNumber('97476067')).toBe('97476067'); // not one: left as it is
     expect(parseSwedishOrgNumber('880320-0016')).toEqual({ ok: false, code: 'orgnr-format' }); // a personnummer
     expect(parseSwedishOrgNumber('1234567891')).toEqual({ ok: false, code: 'orgnr-check-digit' });
     expect(parseSwedishOrgNumber('')).toEqual({ ok: false, code: 'orgnr-empty' });

@@ -296,3 +296,8 @@ export function parseSwedishOrgNumber(input: string): OrgNumberResult {
 export function formatSwedishOrgNumber(normalized: string): string {
   return /^\d{10}$/.test(normalized) ? normalized.slice(0, 6) + '-' + normalized.slice(6) : normalized;
 }
+
+/** A Norwegian organisation number as Brønnøysundregistrene prints it: "974 760 673". */
+export function formatNorwegianOrgNumber(normalized: string): string {
+  return /^\d{9}$/.test(normalized) ? normalized.replace(/^(\d{3})(\d{3})(\d{3})$/, '$1 $2 $3') : normalized;
+}

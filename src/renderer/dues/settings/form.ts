@@ -1,6 +1,6 @@
 import type { DuesKidMode, DuesOcrLevel, DuesSettingsEntity, DuesSettingsInput, ReferenceKind, RegisterCountry } from '../../../shared/contract';
 import { DUES_MERGE_FIELDS } from '../../../shared/contract/dues';
-import { parseSwedishOrgNumber, formatSwedishOrgNumber } from '../../../shared/nordic/identity';
+import { parseSwedishOrgNumber, formatNorwegianOrgNumber, formatSwedishOrgNumber } from '../../../shared/nordic/identity';
 import { formatNorwegianAccount, parseNorwegianAccount } from '../../../shared/nordic/kid';
 import { formatBankgiro, formatPlusgiro, parseBankgiro, parsePlusgiro } from '../../../shared/nordic/ocr';
 import { checkTemplate } from '../../../shared/text/merge-fields';
@@ -35,7 +35,7 @@ export function formFromSettings(s: DuesSettingsEntity): SettingsForm {
   return {
     associationName: s.associationName,
     address: s.addressLines.join('\n'),
-    orgNumber: s.orgNumber ? (s.country === 'SE' ? formatSwedishOrgNumber(s.orgNumber) : s.orgNumber) : '',
+    orgNumber: s.orgNumber ? (s.country === 'SE' ? formatSwedishOrgNumber(s.orgNumber) : formatNorwegianOrgNumber(s.orgNumber)) : '',
     contact: s.contact ?? '',
     bankgiro: s.bankgiro ? formatBankgiro(s.bankgiro) : '',
     plusgiro: s.plusgiro ? formatPlusgiro(s.plusgiro) : '',
