@@ -7,6 +7,7 @@ import { toCsv } from '../../exports/csv';
 import { targetPath } from '../../exports/file-name';
 import { FILE_COLUMNS, logFile } from '../../exports/log-files';
 import { tablePdf } from '../../exports/member-list-pdf';
+import { formatDate } from '../../documents/letters/format';
 import { longDate } from '../../exports/texts';
 import { isoDate, type RegisterContext } from '../../register/context';
 import { currencyOf, readSettings } from '../../register/settings';
@@ -15,12 +16,14 @@ import { paymentsReport } from './payments';
 import { receivables } from './receivables';
 import { REPORT_TEXTS } from './texts';
 
+type Cell = string | { money: number } | { date: string };
+
 interface Table {
   title: string;
   subtitle?: string;
   header: string[];
-  /** Cells per row; money cells hold minor units, formatted per file type. */
-  rows: (string | { money: number })[][];
+  /** Cells per row; money cells hold minor units and date cells ISO dates, both formatted per file type. */
+  rows: Cell[][];
   /** The column widths of the PDF (pdfmake). */
   widths: (string | number)[];
   orientation: 'portrait' | 'landscape';
@@ -33,6 +36,12 @@ const plainAmount = (minor: number, language: Language) => {
   const s = (Math.abs(minor) / 100).toFixed(2);
   return (minor < 0 ? '-' : '') + (language === 'en' ? s : s.replace('.', ','));
 };
+
+/**
+ * A date in a PDF table as the reader writes it: 2026-03-31 in Swedish, 31.03.2026 in Norwegian;
+ * ISO in English, where a long date would not fit the column. The CSV keeps ISO for spreadsheets.
+ */
+const tableDate = (iso: string, language: Language) => (language === 'nb' ? formatDate(iso, 'nb') : iso);
 
 function build(ctx: RegisterContext, choice: ReportChoice, language: Language): Table {
   const t = REPORT_TEXTS[language];
@@ -49,8 +58,8 @@ function build(ctx: RegisterContext, choice: ReportChoice, language: Language): 
           x.number,
           String(x.member.memberNumber),
           name(x.member),
-          x.issuedOn,
-          x.dueOn,
+          { date: x.issuedOn },
+          { date: x.dueOn },
           { money: x.total },
           { money: x.paid },
           { money: x.owed },
@@ -60,7 +69,8 @@ function build(ctx: RegisterContext, choice: ReportChoice, language: Language): 
         ]),
         [t.total, '', '', '', '', { money: r.totals.invoiced }, { money: r.totals.paid }, { money: r.totals.outstanding }, '', '', ''],
       ],
-      widths: [40, 52, '*', 64, 64, 64, 64, 70, 70, 50, 62],
+      // Wide enough that "Medlemsnr" and "AvtaleGiro" stay whole words in the bold heading.
+      widths: [40, 60, '*', 64, 64, 64, 64, 70, 70, 60, 62],
       orientation: 'landscape',
       log: { people: new Set(r.rows.map((x) => x.member.memberId)).size, columns: FILE_COLUMNS.receivables },
     };
@@ -72,7 +82,7 @@ function build(ctx: RegisterContext, choice: ReportChoice, language: Language): 
       title: t.payments(r.from, r.to),
       header: t.paymentColumns,
       rows: [
-        ...r.days.map((d) => [d.date, t.method[d.method], String(d.count), { money: d.amount }]),
+        ...r.days.map((d) => [{ date: d.date }, t.method[d.method], String(d.count), { money: d.amount }]),
         ...r.methods.map((m) => [t.total, t.method[m.method], String(m.count), { money: m.amount }]),
         [t.total, '', String(r.count), { money: r.total }],
       ],
@@ -98,7 +108,11 @@ function build(ctx: RegisterContext, choice: ReportChoice, language: Language): 
 export async function exportReport(ctx: RegisterContext, choice: ReportChoice, format: 'csv' | 'pdf', path: string, language: Language): Promise<{ path: string; rows: number }> {
   const target = targetPath(path, format);
   const table = build(ctx, choice, language);
-  const cell = (c: string | { money: number }) => (typeof c === 'string' ? c : format === 'csv' ? plainAmount(c.money, language) : formatMoney(c.money, language, currencyOf(ctx.country)));
+  const cell = (c: Cell) => {
+    if (typeof c === 'string') return c;
+    if ('date' in c) return format === 'csv' ? c.date : tableDate(c.date, language);
+    return format === 'csv' ? plainAmount(c.money, language) : formatMoney(c.money, language, currencyOf(ctx.country));
+  };
   const rows = table.rows.map((r) => r.map(cell));
   const data =
     format === 'csv'

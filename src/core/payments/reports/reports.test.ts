@@ -88,6 +88,13 @@ describe('treasurer’s reports', () => {
     const pdfText = execFileSync('pdftotext', ['-layout', pdf.path, '-']).toString();
     expect(pdfText).toContain('Payments 2026-01-01 – 2026-12-31');
     expect(pdfText).toMatch(/Total\s+6\s+SEK\s*1,850\.00/);
+    // A Norwegian reader's PDF: dates as 31.03.2026 (the CSV above keeps ISO), headings whole words.
+    const nb = await d.call('reports.export', { choice: { report: 'receivables', year: 2026 }, format: 'pdf', path: join(d.t.dir, 'reskontro.pdf'), language: 'nb' });
+    const nbText = execFileSync('pdftotext', ['-layout', nb.path, '-']).toString();
+    expect(nbText).toMatch(/Bo Berg\s+01\.02\.2026\s+31\.03\.2026/);
+    expect(nbText).not.toContain('2026-03-31');
+    expect(nbText).toMatch(/Medlemsnr\s/);
+    expect(nbText).toMatch(/AvtaleGiro\s/);
     const credits = await d.call('reports.export', { choice: { report: 'credits' }, format: 'pdf', path: join(d.t.dir, 'tillgodo.pdf') });
     expect(execFileSync('pdftotext', [credits.path, '-']).toString()).toContain('Medlemmar med tillgodohavande');
     expect(fieldCodes(await d.result('reports.export', { choice: { report: 'credits' }, format: 'csv', path: 'relativ.csv' }))).toEqual({ path: 'path-not-absolute' });
