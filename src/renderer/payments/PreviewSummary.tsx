@@ -1,9 +1,17 @@
 import { Alert, Card, Group, ScrollArea, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { BankFilePreview, BankFileTotals } from '../../shared/contract';
+import type { BankFileFormat } from '../../shared/contract/payments';
+import { formatNorwegianAccount } from '../../shared/nordic/kid';
 import { formatBankgiro } from '../../shared/nordic/ocr';
 import { useFormat } from '../member/format';
 import { isCamt, outcomeText } from './labels';
+
+/** The account the file is for, written as on the settings screen: 5402-9681, 1234.56.78903 (an IBAN as it came). */
+function payeeText(format: BankFileFormat, payee: string): string {
+  if (format === 'bgmax') return formatBankgiro(payee);
+  return format === 'nets-ocr' ? formatNorwegianAccount(payee) : payee;
+}
 
 function Figure({ label, totals, money, color, testId }: { label: string; totals: BankFileTotals; money: (m: number) => string; color?: string; testId: string }) {
   const { t } = useTranslation();
@@ -50,7 +58,7 @@ export function PreviewSummary({ preview, money }: { preview: BankFilePreview; m
       <Group gap="xl">
         <Text><b>{t('payments.file')}:</b> {preview.fileName}</Text>
         <Text data-testid="payments-format"><b>{t('payments.fileType')}:</b> {t(`payments.formats.${preview.format}`)}</Text>
-        {preview.payee && <Text><b>{t('payments.payee')}:</b> {preview.format === 'bgmax' ? formatBankgiro(preview.payee) : preview.payee}</Text>}
+        {preview.payee && <Text><b>{t('payments.payee')}:</b> {payeeText(preview.format, preview.payee)}</Text>}
       </Group>
       {preview.control ? (
         <ControlLine preview={preview} money={money} />

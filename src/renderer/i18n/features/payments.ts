@@ -354,7 +354,7 @@ export default {
       'file-layout': 'Rad {{line}}: det här är ingen fil med inbetalningar som Kansli kan läsa.',
       'file-test': 'Rad {{line}}: det här är en testfil från Bankgirot, inga riktiga betalningar.',
       'file-other-payee': 'Rad {{line}}: filen gäller ett annat konto ({{payee}}), inte föreningens. Inget lästes in.',
-      'payee-not-set': 'Rad {{line}}: föreningens bankgiro eller bankkonto är inte ifyllt under Medlemsavgifter → Inställningar, så filen kan inte kontrolleras.',
+      'payee-not-set': 'Rad {{line}}: föreningens bankgiro eller bankkonto är inte ifyllt under Avgifter → Inställningar, så filen kan inte kontrolleras.',
       'file-truncated': 'Rad {{line}}: filen tar slut för tidigt (en avslutande post saknas). Hämta filen igen från banken.',
       'file-count-mismatch': 'Rad {{line}}: filen anger {{expected}}, men {{found}} hittades. Filen är ofullständig eller skadad.',
       'file-sum-mismatch': 'Rad {{line}}: beloppen blir inte filens summa. Filen är ofullständig eller skadad.',
