@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from '../db/sql';
-import { fieldCodes, registerOn, registerWith, testCore, type TestCore } from '../test-support';
+import { fieldCodes, fixedNow, registerOn, registerWith, testCore, type TestCore } from '../test-support';
 import { decode, detectEncoding } from './decode';
 import { suggestMapping } from './mapping';
 import { excelSerialToIso, parseDate, parseYesNo, cleanName } from './normalize';
@@ -182,6 +182,21 @@ describe('import through the contract', () => {
     expect(await t.call('import.mappings.list', {})).toEqual([{ ...saved, mapping: { Förnamn: 'firstName' } }]);
     await t.call('import.mappings.delete', { id: saved.id });
     expect(await t.call('import.mappings.list', {})).toEqual([]);
+  });
+});
+
+describe('a Norwegian file from Excel', () => {
+  it('gives back the leading zero Excel took off a Norwegian postcode (0150 became 150); a Swedish one is not padded', async () => {
+    t = await testCore({ now: fixedNow });
+    await registerWith(t, 'NO');
+    const path = join(t.dir, 'medlemmer.csv');
+    await writeFile(path, iconv.encode('Fornavn;Etternavn;Postnummer;Poststed;Land\r\nOla;Nordmann;150;Oslo;\r\nKari;Berg;5003;Bergen;\r\nÅsa;Öberg;150;Göteborg;Sverige\r\nPer;Li;15;Oslo;\r\n', 'win1252'));
+    const mapping = ['firstName', 'lastName', 'postcode', 'city', 'country'] as const;
+    const preview = await t.call('import.preview', { path, mapping: [...mapping], duplicatePolicy: 'skip' });
+    expect(preview.rows.filter((r) => r.issues.length).map((r) => [r.row, r.issues.map((i) => i.code)])).toEqual([[4, ['postcode-format']], [5, ['postcode-format']]]);
+    await t.call('import.apply', { path, mapping: [...mapping], skip: [4, 5], duplicatePolicy: 'skip' });
+    const ola = (await t.call('members.list', { search: 'Nordmann' })).rows[0];
+    expect((await t.call('members.get', { id: ola.id })).postcode).toBe('0150');
   });
 });
 

@@ -139,6 +139,10 @@ export function rowInput(
         text[field as ImportMemberField] = WHITE_RUN.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
     }
   }
+  const memberCountry = country ?? registerCountry;
+  // Excel reads a Norwegian postcode as a number and saves "0150" as "150": give the zero back.
+  // Only three digits in a Norwegian row (Swedish postcodes never begin with 0).
+  if (memberCountry === 'NO' && text.postcode && /^\d{3}$/.test(text.postcode)) text.postcode = `0${text.postcode}`;
   const input: MemberInputParsed = {
     firstName: text.firstName ?? '',
     lastName: text.lastName ?? '',
@@ -147,7 +151,7 @@ export function rowInput(
     street: text.street ?? null,
     postcode: text.postcode ?? null,
     city: text.city ?? null,
-    country: country ?? registerCountry,
+    country: memberCountry,
     email: text.email ?? null,
     mobile: text.mobile ?? null,
     consentSms: flags.consentSms ?? false,
