@@ -20,7 +20,8 @@ const WIDTHS: Record<BaseColumn, string> = {
   mobile: '140px',
   postcode: '80px',
   city: 'minmax(90px, 1fr)',
-  membershipType: '105px',
+  // Room for "Støttemedlem" / "Supporting" without an ellipsis.
+  membershipType: '130px',
   status: '95px',
   joinedOn: '100px',
 };

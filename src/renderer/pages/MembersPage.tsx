@@ -113,7 +113,8 @@ export function MembersPage({ info }: { info: RegisterInfo }) {
             aria-label={t('members.search')}
             value={search}
             onChange={(e) => setSearch(e.currentTarget.value)}
-            w={280}
+            // Wide enough for the whole placeholder in sv/nb/en ("Søk navn, nummer, e-post, telefon eller sted").
+            w={380}
             type="search"
             data-testid="member-search"
           />

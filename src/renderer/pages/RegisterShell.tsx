@@ -32,7 +32,7 @@ export function RegisterShell({ info, onInfo }: { info: RegisterInfo; onInfo: (i
   useHotkeys([['mod+L', () => void lock('user')]]);
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
+    <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -53,7 +53,8 @@ export function RegisterShell({ info, onInfo }: { info: RegisterInfo; onInfo: (i
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         {/* Vertical tabs: one per screen, reachable with the arrow keys. */}
-        <Tabs value={section.id} onChange={(v) => v && setSectionId(v)} orientation="vertical" variant="pills" w="100%">
+        {/* Long names ("Medlemstyper og felt", "Membership types and fields") wrap instead of being cut off. */}
+        <Tabs value={section.id} onChange={(v) => v && setSectionId(v)} orientation="vertical" variant="pills" w="100%" styles={{ tabLabel: { whiteSpace: 'normal' } }}>
           <Tabs.List w="100%" aria-label={t('shell.sections')}>
             {SECTIONS.map((s) => (
               <Tabs.Tab key={s.id} value={s.id} fz="md" w="100%" style={{ justifyContent: 'flex-start' }}>

@@ -29,11 +29,13 @@ export function WelcomePage({ onCreate, onOpen }: { onCreate: () => void; onOpen
           <LanguagePicker />
         </Group>
         <Text c="dimmed">{t('app.tagline')}</Text>
-        <Group grow>
-          <Button size="lg" onClick={onCreate}>
+        {/* Each button as wide as its words (a long label such as "Opprett et nytt register" is never
+            cut off); they share the line when both fit and stack when they do not. */}
+        <Group>
+          <Button size="lg" onClick={onCreate} style={{ flex: '1 1 auto' }}>
             {t('welcome.create')}
           </Button>
-          <Button size="lg" variant="light" onClick={pickAndOpen}>
+          <Button size="lg" variant="light" onClick={pickAndOpen} style={{ flex: '1 1 auto' }}>
             {t('welcome.open')}
           </Button>
         </Group>
