@@ -26,7 +26,7 @@ export function PassphraseFields(props: {
         description={t('create.passphraseHint')}
         value={props.value}
         onChange={(e) => props.onChange(e.currentTarget.value)}
-        error={props.showErrors && props.value && strength.score < MIN_SCORE ? t('create.tooWeak') : undefined}
+        error={!props.showErrors ? undefined : !props.value ? t('errors.required') : strength.score < MIN_SCORE ? t('create.tooWeak') : undefined}
         required
         autoComplete="new-password"
         data-testid="passphrase"

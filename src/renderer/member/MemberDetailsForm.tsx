@@ -149,6 +149,10 @@ export function MemberDetailsForm(props: {
   return (
     <Stack
       component="form"
+      // The browser's own "Please fill out this field" bubble speaks the system's language and
+      // hides the core's checks; the core's answers are shown at the fields instead. (Spread:
+      // Stack's props do not list the form attribute.)
+      {...{ noValidate: true }}
       ref={formRef}
       onSubmit={(e: React.FormEvent) => {
         e.preventDefault();
