@@ -39,6 +39,12 @@ export function MembershipTypesPanel() {
 
   const remove = (type: MembershipTypeEntity) => {
     const name = typeName(t, type);
+    // The confirmation says the type "has never been used": for a type that members hold now,
+    // say at once that it cannot go, instead of asking and then refusing.
+    if (type.memberCount > 0) {
+      notifications.show({ color: 'orange', message: t('setup.types.inUse', { name }), autoClose: 10_000 });
+      return;
+    }
     modals.openConfirmModal({
       title: t('setup.types.deleteTitle'),
       children: <Text size="sm">{t('setup.types.deleteConfirm', { name })}</Text>,
