@@ -20,7 +20,8 @@ export function PreviewList({ preview, action, groups, types }: {
     switch (action.kind) {
       case 'addToGroup':
         return t('bulk.describe.role', {
-          role: t(`roles.${r.to}`, { defaultValue: r.to ?? '' }),
+          // A role is a title in lists ("Leder") but a plain noun inside this sentence ("blir leder i Styret").
+          role: t(`roles.${r.to}`, { defaultValue: r.to ?? '' }).toLocaleLowerCase(localeOf(i18n.language)),
           group: groups.find((g) => g.id === action.groupId)?.name ?? '',
           from: date(action.from),
         });

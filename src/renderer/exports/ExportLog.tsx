@@ -66,7 +66,7 @@ export function ExportLog({ version }: { version: number }) {
   const when = new Intl.DateTimeFormat(localeOf(i18n.language), { dateStyle: 'medium', timeStyle: 'short' });
   // Custom fields are logged by id (a field may be renamed or removed later); label sheets as "sheet:3x8".
   const columnName = (c: string) =>
-    c.startsWith('custom:') ? (fieldNames.get(c) ?? c) : c.startsWith('sheet:') ? c.slice(6) : t(`exports.column.${c}`, { defaultValue: c });
+    c.startsWith('custom:') ? (fieldNames.get(c) ?? c) : c.startsWith('sheet:') ? t(`exports.sheets.${c.slice(6)}`, { defaultValue: c.slice(6) }) : t(`exports.column.${c}`, { defaultValue: c });
 
   return (
     <Stack gap="xs" component="section" aria-labelledby="export-log-title">

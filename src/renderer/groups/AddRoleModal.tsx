@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type GroupEntity, type Role } from '../../shared/contract';
 import { call } from '../api';
+import { localeOf } from '../i18n';
 import { todayIso } from './dates';
 import { errorField, useErrorText } from '../components/ErrorAlert';
 import { MemberPicker } from './MemberPicker';
@@ -12,7 +13,7 @@ type Field = 'memberId' | 'role' | 'from' | 'to';
 
 /** Gives a member a role in the group from a date, optionally up to a date. */
 export function AddRoleModal({ group, opened, onClose, onAdded }: { group: GroupEntity; opened: boolean; onClose: () => void; onAdded: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const [memberId, setMemberId] = useState<number | null>(null);
   const [memberName, setMemberName] = useState('');
@@ -33,7 +34,8 @@ export function AddRoleModal({ group, opened, onClose, onAdded }: { group: Group
     setBusy(true);
     try {
       await call('groups.addRole', { memberId, groupId: group.id, role, from, to: to || null });
-      notifications.show({ message: t('groups.added', { name: memberName, role: t(`roles.${role}`) }) });
+      // A role is a title in the table ("Leder") but a plain noun inside the sentence ("er nå leder").
+      notifications.show({ message: t('groups.added', { name: memberName, role: t(`roles.${role}`).toLocaleLowerCase(localeOf(i18n.language)) }) });
       onAdded();
     } catch (err) {
       const field = errorField(err);
