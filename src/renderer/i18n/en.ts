@@ -214,7 +214,7 @@ export const en = {
     'phone-not-mobile': 'This is not a mobile number.',
     'phone-needs-country-code': 'This looks like a number from another country: type it with its country code (+47, +46 …).',
     'postcode-empty': 'Empty.',
-    'postcode-format': 'Not a valid postcode for this country.',
+    'postcode-format': 'Not a valid postcode for the chosen country. Swedish postcodes have five digits (114 18), Norwegian four (0150).',
     'postcode-leading-zero': 'Swedish postcodes never start with 0.',
     'email-empty': 'Empty.',
     'email-too-long': 'The e-mail address is too long.',

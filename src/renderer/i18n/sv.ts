@@ -215,7 +215,7 @@ export const sv: Strings = {
     'phone-not-mobile': 'Det här är inget mobilnummer.',
     'phone-needs-country-code': 'Det ser ut som ett nummer från ett annat land: skriv det med landsnummer (+47, +46 …).',
     'postcode-empty': 'Tomt.',
-    'postcode-format': 'Inget giltigt postnummer för det här landet.',
+    'postcode-format': 'Inget giltigt postnummer för det valda landet. Svenska postnummer har fem siffror (114 18), norska fyra (0150).',
     'postcode-leading-zero': 'Svenska postnummer börjar aldrig med 0.',
     'email-empty': 'Tomt.',
     'email-too-long': 'E-postadressen är för lång.',

@@ -4,8 +4,8 @@ import type { FeatureStrings } from '../features';
 export default {
   key: 'bulk',
   en: {
-    menu_one: 'Do with {{count, number}} member',
-    menu_other: 'Do with {{count, number}} members',
+    menu_one: 'Choose an action for {{count, number}} member',
+    menu_other: 'Choose an action for {{count, number}} members',
     kinds: { addToGroup: 'Add to group', setType: 'Set membership type', addContact: 'Add contact-log entry', archive: 'Archive' },
     group: 'Group',
     role: 'Role',
@@ -79,8 +79,8 @@ export default {
     },
   },
   sv: {
-    menu_one: 'Gör med {{count, number}} medlem',
-    menu_other: 'Gör med {{count, number}} medlemmar',
+    menu_one: 'Välj åtgärd för {{count, number}} medlem',
+    menu_other: 'Välj åtgärd för {{count, number}} medlemmar',
     kinds: { addToGroup: 'Lägg till i grupp', setType: 'Sätt medlemstyp', addContact: 'Lägg till kontaktlogg', archive: 'Arkivera' },
     group: 'Grupp',
     role: 'Roll',
@@ -154,8 +154,8 @@ export default {
     },
   },
   nb: {
-    menu_one: 'Gjør med {{count, number}} medlem',
-    menu_other: 'Gjør med {{count, number}} medlemmer',
+    menu_one: 'Velg handling for {{count, number}} medlem',
+    menu_other: 'Velg handling for {{count, number}} medlemmer',
     kinds: { addToGroup: 'Legg til i gruppe', setType: 'Sett medlemstype', addContact: 'Legg til kontaktlogg', archive: 'Arkiver' },
     group: 'Gruppe',
     role: 'Rolle',
