@@ -69,8 +69,9 @@ function build(ctx: RegisterContext, choice: ReportChoice, language: Language): 
         ]),
         [t.total, '', '', '', '', { money: r.totals.invoiced }, { money: r.totals.paid }, { money: r.totals.outstanding }, '', '', ''],
       ],
-      // Wide enough that "Medlemsnr" and "AvtaleGiro" stay whole words in the bold heading.
-      widths: [40, 60, '*', 64, 64, 64, 64, 70, 70, 60, 62],
+      // Wide enough that no bold heading's word is split ("Medlemsnr", "AvtaleGiro") and an
+      // amount in SEK stays on one line; the name takes the rest and wraps between words.
+      widths: [40, 60, '*', 64, 64, 64, 64, 64, 64, 60, 62],
       orientation: 'landscape',
       log: { people: new Set(r.rows.map((x) => x.member.memberId)).size, columns: FILE_COLUMNS.receivables },
     };
