@@ -38,7 +38,7 @@ export const EXPORT_TEXTS: Record<Language, ExportTexts> = {
     everyone: 'Alla medlemmar',
     page: (n, of) => `Sida ${n} av ${of}`,
     memberList: 'Medlemslista', roll: 'Röstlängd', rollOn: (d) => `Röstberättigade medlemmar ${d}`, rollPaid: (y) => `betald avgift ${y}`,
-    rollNumber: 'Nr', name: 'Namn', signature: 'Namnteckning', people: (n) => `${n} personer`, and: 'och',
+    rollNumber: 'Nr', name: 'Namn', signature: 'Namnteckning', people: (n) => `${n} ${n === 1 ? 'person' : 'personer'}`, and: 'och',
   },
   nb: {
     columns: {
@@ -55,7 +55,7 @@ export const EXPORT_TEXTS: Record<Language, ExportTexts> = {
     everyone: 'Alle medlemmer',
     page: (n, of) => `Side ${n} av ${of}`,
     memberList: 'Medlemsliste', roll: 'Manntall', rollOn: (d) => `Stemmeberettigede medlemmer ${d}`, rollPaid: (y) => `betalt kontingent ${y}`,
-    rollNumber: 'Nr', name: 'Navn', signature: 'Signatur', people: (n) => `${n} personer`, and: 'og',
+    rollNumber: 'Nr', name: 'Navn', signature: 'Signatur', people: (n) => `${n} ${n === 1 ? 'person' : 'personer'}`, and: 'og',
   },
   en: {
     columns: {
@@ -72,7 +72,7 @@ export const EXPORT_TEXTS: Record<Language, ExportTexts> = {
     everyone: 'All members',
     page: (n, of) => `Page ${n} of ${of}`,
     memberList: 'Member list', roll: 'Voting roll', rollOn: (d) => `Members entitled to vote on ${d}`, rollPaid: (y) => `dues paid for ${y}`,
-    rollNumber: 'No.', name: 'Name', signature: 'Signature', people: (n) => `${n} people`, and: 'and',
+    rollNumber: 'No.', name: 'Name', signature: 'Signature', people: (n) => `${n} ${n === 1 ? 'person' : 'people'}`, and: 'and',
   },
 };
 
