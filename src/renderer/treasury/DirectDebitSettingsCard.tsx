@@ -106,7 +106,7 @@ export function DirectDebitSettingsCard({ onSaved }: { onSaved: () => void }) {
             )}
           </Group>
           {!se && (
-            <Group align="end" gap="lg">
+            <Stack gap="sm" align="flex-start">
               <NumberInput
                 label={t('treasury.settings.kidCustomerDigits')}
                 description={t('treasury.settings.kidHelp', { count: s.kidLength })}
@@ -116,10 +116,12 @@ export function DirectDebitSettingsCard({ onSaved }: { onSaved: () => void }) {
                 max={15}
                 allowDecimal={false}
                 error={fieldError('kidCustomerDigits')}
-                w={420}
+                // The box as wide as the Nets fields above; its label and help may run wider so the help reads in a few lines.
+                maw={420}
+                styles={{ wrapper: { width: 240 } }}
               />
-              <Checkbox label={t('treasury.settings.bankNotifies')} checked={form.bankNotifies} onChange={(e) => setForm({ ...form, bankNotifies: e.currentTarget.checked })} mb={8} />
-            </Group>
+              <Checkbox label={t('treasury.settings.bankNotifies')} checked={form.bankNotifies} onChange={(e) => setForm({ ...form, bankNotifies: e.currentTarget.checked })} />
+            </Stack>
           )}
           {issue && !issue.field && (
             <Text c="red" size="sm" role="alert">
