@@ -162,7 +162,7 @@ test('Autogiro through the UI: a mandate requested and activated, the year’s p
   await page.screenshot({ path: join(SHOTS, 'treasury-member-mandate.png') });
 });
 
-test('AvtaleGiro through the UI in bokmål: Nets’ identifiers, the claims file, and the OCR giro file booked', async ({ page, server, tmpDir }) => {
+test('AvtaleGiro through the UI in bokmål: Nets’ identifiers, the claims file, the OCR giro file booked, and the SIE accounts and file', async ({ page, server, tmpDir }) => {
   test.setTimeout(90_000);
   const api = server.core.api;
   const call = contractCaller(api);
@@ -225,4 +225,42 @@ test('AvtaleGiro through the UI in bokmål: Nets’ identifiers, the claims file
   await expect(page.getByTestId('report-done')).toContainText('Betalt og bokført: 1');
   await expect(page.getByTestId('orders').locator('tr[data-status="paid"]')).toContainText('Kari Øvrebø');
   await panelShot(page, 'treasury-avtalegiro');
+
+  // The SIE accounts list only the ways money comes in to a Norwegian register (no Swedish giro,
+  // Swish or Autogiro); an account stored for a hidden method survives a save from the screen.
+  const books = await call('bookkeeping.settings', {});
+  await call('bookkeeping.saveSettings', { ...books, methodAccounts: { ...books.methodAccounts, bankgiro: { number: '1999', name: 'Gammel giro' } } });
+  await page.getByTestId('treasury-tab-sie').click();
+  const accounts = page.getByTestId('sie-accounts');
+  await expect(accounts.getByRole('row')).toHaveText(
+    ['Kontonummer', 'Kundefordringer', 'Medlemskontingent', 'Purregebyrer', 'Avskrevet', 'Betalt uten faktura', 'Hvor innbetalingene havner', 'Bankoverføring', 'Vipps', 'Kontant', 'AvtaleGiro', 'Annet', 'Tilgodehavende'].map((w) => new RegExp(w)),
+  );
+  await expect(accounts).not.toContainText(/Bankgiro|Plusgiro|Swish|Autogiro/);
+  await accounts.getByRole('textbox', { name: 'AvtaleGiro: Kontonummer' }).fill('1921');
+  await accounts.getByRole('textbox', { name: 'AvtaleGiro: Kontonavn' }).fill('Bank AvtaleGiro');
+  await page.getByRole('button', { name: 'Lagre kontoene' }).click();
+  // (The Nets identifiers' "Lagret." may still be showing: the stored settings say when this save is done.)
+  await expect.poll(async () => (await call('bookkeeping.settings', {})).methodAccounts.avtalegiro).toEqual({ number: '1921', name: 'Bank AvtaleGiro' });
+  expect((await call('bookkeeping.settings', {})).methodAccounts.bankgiro).toEqual({ number: '1999', name: 'Gammel giro' });
+
+  // The SIE file, read back: the claim invoiced and the AvtaleGiro payment on the account just set.
+  await page.getByRole('button', { name: 'Vis hva som bokføres' }).click();
+  await expect(page.getByTestId('sie-preview')).toContainText('2 bilag');
+  await expect(page.getByTestId('sie-preview')).toContainText('Debet er lik kredit.');
+  const sie = join(tmpDir, 'regnskap.si');
+  page.once('dialog', (x) => void x.accept(sie));
+  await page.getByRole('button', { name: 'Lagre SIE-filen' }).click();
+  await expect(page.getByTestId('sie-saved')).toContainText('Lagret 2 bilag');
+  const f = readSie(await readFile(sie));
+  expect(f.head.get('#FNAMN')).toEqual(['Foreningen Fjellbu']);
+  expect(f.verifications.map((v) => v.trans.map((t) => [t.account, t.amount]))).toEqual([
+    [
+      ['1500', 35000],
+      ['3900', -35000],
+    ],
+    [
+      ['1921', 35000],
+      ['1500', -35000],
+    ],
+  ]);
 });

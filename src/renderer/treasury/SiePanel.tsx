@@ -2,13 +2,14 @@ import { Alert, Button, Group, Paper, Radio, Stack, Table, Text, TextInput, Titl
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BOOK_ACCOUNT_KEYS, PAYMENT_METHODS, type BookAccount, type BookkeepingSettingsEntity, type RegisterInfo, type SiePreview } from '../../shared/contract';
+import { BOOK_ACCOUNT_KEYS, type BookAccount, type BookkeepingSettingsEntity, type RegisterCountry, type RegisterInfo, type SiePreview } from '../../shared/contract';
 import { call } from '../api';
 import { errorField, useErrorText } from '../components/ErrorAlert';
 import { useMoney } from '../dues/money';
 import { pickSavePath } from './files';
 import { SavedFile } from '../components/SavedFile';
 import { Failure } from './Failure';
+import { bookedMethods } from './sie-methods';
 
 function AccountRow({ label, value, onChange, error }: { label: string; value: BookAccount; onChange: (a: BookAccount) => void; error: (part: 'number' | 'name') => string | null }) {
   const { t } = useTranslation();
@@ -26,7 +27,7 @@ function AccountRow({ label, value, onChange, error }: { label: string; value: B
 }
 
 /** The accounts the books use, the verification series and how verifications are grouped. */
-function AccountsForm({ onSaved }: { onSaved: () => void }) {
+function AccountsForm({ country, onSaved }: { country: RegisterCountry; onSaved: () => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [s, setS] = useState<BookkeepingSettingsEntity | null>(null);
@@ -36,7 +37,10 @@ function AccountsForm({ onSaved }: { onSaved: () => void }) {
     call('bookkeeping.settings', {}).then(setS, () => setS(null));
   }, []);
   if (!s) return null;
+  const methods = bookedMethods(country);
   const err = (field: string) => (issue?.field === field ? issue.text : null);
+  // A refusal at a field not on screen (a hidden method's account) is shown below the table instead.
+  const shown = (field: string) => field === 'series' || BOOK_ACCOUNT_KEYS.some((k) => field.startsWith(`accounts.${k}.`)) || methods.some((m) => field.startsWith(`methodAccounts.${m}.`));
 
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -86,7 +90,7 @@ function AccountsForm({ onSaved }: { onSaved: () => void }) {
                   </Text>
                 </Table.Td>
               </Table.Tr>
-              {PAYMENT_METHODS.map((m) => (
+              {methods.map((m) => (
                 <AccountRow
                   key={m}
                   label={t(`dues.paymentMethods.${m}`)}
@@ -106,7 +110,7 @@ function AccountsForm({ onSaved }: { onSaved: () => void }) {
               </Stack>
             </Radio.Group>
           </Group>
-          {issue && !issue.field && (
+          {issue && !(issue.field && shown(issue.field)) && (
             <Text c="red" size="sm" role="alert">
               {issue.text}
             </Text>
@@ -219,7 +223,7 @@ export function SiePanel({ info }: { info: RegisterInfo }) {
           )}
         </Stack>
       )}
-      <AccountsForm onSaved={() => setPreview(null)} />
+      <AccountsForm country={info.country} onSaved={() => setPreview(null)} />
     </Stack>
   );
 }
