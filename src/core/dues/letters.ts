@@ -86,6 +86,13 @@ function resolve(db: Db, source: LetterSource): Resolved {
   }
 }
 
+/**
+ * The board's letter or the round's text for one member. An empty field takes its lead-in with it
+ * (mergeFields' rule: "an empty field at the end of a line is left out with the sentence ending in
+ * ':' just before it, and a line left empty goes too"), so an association that left "Kommende
+ * aktiviteter" empty does not print "Dette skjer fremover:" above nothing — in the default text
+ * and in a text it wrote itself alike. The settings preview merges the same way.
+ */
 function merged(template: string, values: Record<string, string>): string {
   const r = mergeFields(template, values);
   // Templates are checked when saved; one that still fails (an older register) prints as written.

@@ -31,3 +31,37 @@ describe('merge fields', () => {
     expect(checkTemplate('', [])).toBeNull();
   });
 });
+
+describe('an empty field and its lead-in', () => {
+  const none = { ...values, activities: '' };
+  const merge = (template: string, v: Record<string, string> = none) => {
+    const r = mergeFields(template, v);
+    if (!r.ok) throw new Error(r.issue.code);
+    return r.text;
+  };
+
+  it('leaves out the sentence ending in a colon before an empty field at the end of a line, keeping the line’s first sentences', () => {
+    expect(merge('Takk! Her kommer kontingenten. Dette skjer fremover:\n{activities}\n\nTa gjerne kontakt!')).toBe('Takk! Her kommer kontingenten.\n\nTa gjerne kontakt!');
+    expect(merge('Hej {firstName}! På gång: {activities}\n\nHälsningar')).toBe('Hej Åsa!\n\nHälsningar');
+    expect(merge('Hej {firstName}! På gång: {activities}')).toBe('Hej Åsa!');
+  });
+
+  it('leaves out a lead-in line of its own and the field’s line, without doubling the gap between paragraphs', () => {
+    expect(merge('Hei {firstName}!\n\nDette skjer fremover:\n{activities}\n\nTa gjerne kontakt!')).toBe('Hei Åsa!\n\nTa gjerne kontakt!');
+    expect(merge('Coming up:\r\n{activities}\r\n\r\nBye')).toBe('Bye');
+    expect(merge('Hej!\n\nPå gång:\n{activities}')).toBe('Hej!');
+  });
+
+  it('leaves out a line that held only the empty field, also without a colon', () => {
+    expect(merge('Hej!\n{activities}\nHälsningar')).toBe('Hej!\nHälsningar');
+    expect(merge('Hej!\n\n  {activities}  \n\nHälsningar')).toBe('Hej!\n\nHälsningar');
+    expect(merge('Program:\n{activities}', { ...values, activities: '  \n ' })).toBe('');
+  });
+
+  it('keeps the lead-in when the field has a value, and an empty field inside a sentence is just empty', () => {
+    expect(merge('Dette skjer fremover:\n{activities}\n\nHilsen', values)).toBe('Dette skjer fremover:\nVårmöte 12 mars\n\nHilsen');
+    expect(merge('Vi ses på {activities} i vår.')).toBe('Vi ses på  i vår.');
+    expect(merge('Klockan 18: {activities} och fika')).toBe('Klockan 18:  och fika');
+    expect(merge('Hej {firstName}: {activities}\nMer')).toBe('Mer');
+  });
+});
