@@ -151,6 +151,38 @@ describe('letter data', () => {
     expect(validateKid(letters[0].reference, 'MOD10').ok).toBe(true);
   });
 
+  it('leaves the activities’ lead-in out of the default letter when the association has none, and reminders keep their stored text', async () => {
+    d = await duesTest('NO');
+    const stored = await d.call('dues.settings', {});
+    expect(stored.letterText).toContain('Dette skjer fremover:\n{activities}');
+    await d.call('dues.saveSettings', { associationName: 'Idrettslaget Ørn', referenceKind: 'kid', kidMode: 'MOD10', bankAccount: '1234.56.78903', letterText: stored.letterText, activitiesText: '' });
+    const per = await d.member({ firstName: 'Per', lastName: 'Æsøy', ...ADDRESS.NO });
+    await d.call('dues.saveFees', { year: 2026, fees: [{ membershipTypeId: 1, amount: 50000, dueOn: '2026-03-31' }] });
+    const run = await d.call('dues.run', { year: 2026, invoiceDate: '2026-02-01' });
+    await d.call('dues.letters', { source: { kind: 'run', runId: run.id }, mode: 'combined', path: join(d.t.dir, 'f.pdf'), jobId: 'a' });
+    expect(d.jobs.letters[0].job.letters[0].personalText).toBe(
+      'Hei Per!\n\nTakk for at du er medlem i Idrettslaget Ørn. Her kommer kontingenten for 2026.\n\nTa gjerne kontakt om du vil være med!',
+    );
+
+    // Round 1 keeps the default it was made with; round 2 gets the association's own words, as saved.
+    const rounds = await d.call('dues.rounds', { year: 2026 });
+    const own = 'Hei {firstName}! Dette skjer:\n{activities}\n\nHusk kontingenten.';
+    await d.call('dues.saveRounds', { year: 2026, rounds: rounds.map((r) => ({ remindOn: r.remindOn, dueOn: r.dueOn, fee: 0, text: r.round === 2 ? own : r.text })) });
+    const saved = await d.call('dues.rounds', { year: 2026 });
+    expect(saved[0].text).toBe(rounds[0].text);
+    expect(saved[1].text).toBe(own);
+    const invoice = (await d.call('dues.invoices', { memberId: per, year: 2026 })).rows[0];
+    await d.call('dues.recordPayment', { invoiceId: invoice.id, paidOn: '2026-02-10', amount: 20000, method: 'cash' });
+    for (const round of saved.slice(0, 2)) {
+      await d.call('dues.runReminder', { roundId: round.id });
+      await d.call('dues.letters', { source: { kind: 'round', roundId: round.id }, mode: 'combined', path: join(d.t.dir, 'r.pdf'), jobId: `r${round.round}` });
+    }
+    const [first, second] = d.jobs.letters.slice(1).map((j) => j.job.letters[0]);
+    expect(first).toMatchObject({ kind: 'reminder', reminderRound: 1, paid: 20000, owed: 30000 });
+    expect(first.personalText).toMatch(/^Hei Per!\n\nEn vennlig påminnelse om kontingenten for 2026\./);
+    expect(second.personalText).toBe('Hei Per!\n\nHusk kontingenten.');
+  });
+
   it('refuses to print while payment details are missing', async () => {
     d = await duesTest();
     await d.call('dues.saveSettings', { ...SE_PAYMENT, associationName: 'F' });

@@ -13,6 +13,12 @@ export interface DuesTexts {
   reminderFee: (round: number) => string;
   and: string;
   defaultLetter: string;
+  /**
+   * A round's text, copied onto the round when the year's rounds are made (rounds.ts) and edited
+   * there: changing these changes only rounds made later, never a text already stored. The
+   * letter's fixed intro states the facts (invoice, what is left, new due date, part paid), so
+   * these greet and ask, and say nothing the intro says ("not received" is wrong after a part).
+   */
   defaultReminder: (round: number) => string;
   strikeOffTitle: string;
   strikeOffSubtitle: (year: number, round: number, people: number) => string;
@@ -32,8 +38,8 @@ export const DUES_TEXTS: Record<Language, DuesTexts> = {
       'Hej {firstName}!\n\nTack för att du är medlem i {association}. Här kommer avgiften för {year}. Det här är på gång:\n{activities}\n\nHör gärna av dig om du vill vara med!',
     defaultReminder: (r) =>
       r === 1
-        ? 'Hej {firstName}! Vi har inte sett din medlemsavgift för {year} – kanske har den glömts bort? Betala gärna så snart du kan, vi vill ha kvar dig som medlem.'
-        : 'Hej {firstName}! Medlemsavgiften för {year} är fortfarande obetald. Betala senast förfallodagen, annars kan styrelsen besluta att avföra dig ur medlemsregistret.',
+        ? 'Hej {firstName}!\n\nEn vänlig påminnelse om medlemsavgiften för {year}. Betala gärna så snart du kan – vi vill gärna ha kvar dig som medlem. Har du betalat nyligen kan du bortse från den här påminnelsen.'
+        : 'Hej {firstName}!\n\nBetala senast på förfallodagen, annars kan styrelsen besluta att avföra dig ur medlemsregistret. Har du betalat nyligen kan du bortse från den här påminnelsen.',
     strikeOffTitle: 'Förslag till avförande',
     strikeOffSubtitle: (y, r, n) => `Medlemmar som inte betalat avgiften för ${y} efter påminnelse ${r} · ${n} ${n === 1 ? 'person' : 'personer'}`,
     strikeOffHeader: ['Medlemsnr', 'Namn', 'Fakturor', 'Skuld', 'Påminnelse'],
@@ -50,8 +56,8 @@ export const DUES_TEXTS: Record<Language, DuesTexts> = {
       'Hei {firstName}!\n\nTakk for at du er medlem i {association}. Her kommer kontingenten for {year}. Dette skjer fremover:\n{activities}\n\nTa gjerne kontakt om du vil være med!',
     defaultReminder: (r) =>
       r === 1
-        ? 'Hei {firstName}! Vi har ikke mottatt kontingenten for {year} – kanskje den er glemt? Betal gjerne så snart du kan, vi vil gjerne beholde deg som medlem.'
-        : 'Hei {firstName}! Kontingenten for {year} er fortsatt ubetalt. Betal innen forfallsdatoen, ellers kan styret vedta å stryke deg fra medlemsregisteret.',
+        ? 'Hei {firstName}!\n\nEn vennlig påminnelse om kontingenten for {year}. Betal gjerne så snart du kan – vi vil gjerne beholde deg som medlem. Har du betalt nylig, kan du se bort fra denne purringen.'
+        : 'Hei {firstName}!\n\nBetal innen forfallsdatoen, ellers kan styret vedta å stryke deg fra medlemsregisteret. Har du betalt nylig, kan du se bort fra denne purringen.',
     strikeOffTitle: 'Forslag til stryking',
     strikeOffSubtitle: (y, r, n) => `Medlemmer som ikke har betalt kontingenten for ${y} etter purring ${r} · ${n} ${n === 1 ? 'person' : 'personer'}`,
     strikeOffHeader: ['Medlemsnr', 'Navn', 'Fakturaer', 'Skyldig', 'Purring'],
@@ -68,8 +74,8 @@ export const DUES_TEXTS: Record<Language, DuesTexts> = {
       'Dear {firstName},\n\nThank you for being a member of {association}. Here is the membership fee for {year}. Coming up:\n{activities}\n\nDo get in touch if you would like to take part!',
     defaultReminder: (r) =>
       r === 1
-        ? 'Dear {firstName}, we have not received your membership fee for {year} – perhaps it was forgotten? Please pay as soon as you can; we would like to keep you as a member.'
-        : 'Dear {firstName}, your membership fee for {year} is still unpaid. Please pay by the due date, or the board may strike you off the register.',
+        ? 'Dear {firstName},\n\nA friendly reminder about your membership fee for {year}. Please pay as soon as you can – we would like to keep you as a member. If you have paid recently, please disregard this reminder.'
+        : 'Dear {firstName},\n\nPlease pay by the due date, or the board may strike you off the register. If you have paid recently, please disregard this reminder.',
     strikeOffTitle: 'Proposal to strike off',
     strikeOffSubtitle: (y, r, n) => `Members who have not paid the fee for ${y} after reminder ${r} · ${n} ${n === 1 ? 'person' : 'people'}`,
     strikeOffHeader: ['Member no.', 'Name', 'Invoices', 'Owed', 'Reminder'],

@@ -256,7 +256,11 @@ export function letterContent(issuer: LetterIssuer, letter: LetterData, first: b
     sign: (minor) => (letter.kind === 'creditNote' ? -Math.abs(minor) : minor),
   };
   const intro: Content[] = [];
-  if (letter.kind === 'reminder') intro.push({ text: t.reminderIntro(letter.invoiceNumber), margin: [0, 0, 0, 6] });
+  // A reminder opens with its facts, bold like a letter's subject line, so the round's text after it can greet and ask.
+  if (letter.kind === 'reminder') {
+    const stated = { invoiceNumber: letter.invoiceNumber, owed: c.money(letter.owed), dueOn: formatDate(letter.dueOn, letter.language), partlyPaid: letter.paid > 0 };
+    intro.push({ text: t.reminderIntro(stated), bold: true, margin: [0, 0, 0, 6] });
+  }
   if (letter.kind === 'creditNote' && letter.creditsInvoiceNumber) intro.push({ text: t.creditIntro(letter.creditsInvoiceNumber), margin: [0, 0, 0, 6] });
 
   return [

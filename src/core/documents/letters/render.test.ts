@@ -73,6 +73,12 @@ describe.runIf(poppler)('dues letter PDF', () => {
     expect(text).toContain('Kvar att betala 180,00 kr');
     expect(text).toContain('Att betala 180,00 kr');
     expect(text).toContain('Förfallodag 2026-04-30');
+    // The intro states the facts (the round's own text greets and asks).
+    expect(text).toContain(`Faktura ${letter.invoiceNumber} är delvis betald. Kvar att betala: 180,00 kr, ny förfallodag 2026-04-30.`);
+    const unpaid = { ...letter, language: 'nb' as const, paid: 0, owed: letter.total };
+    expect(pdfText(await render(sampleIssuer(), unpaid))).toContain(
+      `Faktura ${letter.invoiceNumber} er ikke registrert som betalt. Gjenstår å betale: 280,00 kr, ny forfallsdato 30.04.2026.`,
+    );
   });
 
   it('a credit note names the invoice it credits, prints negative amounts and no payment slip', async () => {

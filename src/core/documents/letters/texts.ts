@@ -20,7 +20,11 @@ export interface LetterTexts {
   paid: string;
   owed: string;
   creditTotal: string;
-  reminderIntro: (invoiceNumber: string) => string;
+  /**
+   * A reminder's first line (set bold, above the round's own text): the facts, so the round's text
+   * only greets and asks. `owed` and `dueOn` come formatted; `partlyPaid` when something was paid.
+   */
+  reminderIntro: (f: { invoiceNumber: string; owed: string; dueOn: string; partlyPaid: boolean }) => string;
   creditIntro: (invoiceNumber: string) => string;
   creditNote: string;
   payment: string;
@@ -55,7 +59,8 @@ export const LETTER_TEXTS: Record<Language, LetterTexts> = {
     paid: 'Betalt hittills',
     owed: 'Kvar att betala',
     creditTotal: 'Summa kredit',
-    reminderIntro: (n) => `Vi har ännu inte fått full betalning för faktura ${n}. Har du redan betalat kan du bortse från denna påminnelse.`,
+    reminderIntro: (f) =>
+      `Faktura ${f.invoiceNumber} är ${f.partlyPaid ? 'delvis betald' : 'inte registrerad som betald'}. Kvar att betala: ${f.owed}, ny förfallodag ${f.dueOn}.`,
     creditIntro: (n) => `Denna kreditfaktura krediterar faktura ${n}.`,
     creditNote: 'Du behöver inte betala något. Har du redan betalat, återbetalar vi beloppet eller räknar av det mot nästa avgift.',
     payment: 'Så betalar du',
@@ -92,7 +97,8 @@ export const LETTER_TEXTS: Record<Language, LetterTexts> = {
     paid: 'Betalt hittil',
     owed: 'Gjenstår å betale',
     creditTotal: 'Sum kreditert',
-    reminderIntro: (n) => `Vi har ennå ikke mottatt full betaling for faktura ${n}. Har du allerede betalt, kan du se bort fra denne purringen.`,
+    reminderIntro: (f) =>
+      `Faktura ${f.invoiceNumber} er ${f.partlyPaid ? 'delvis betalt' : 'ikke registrert som betalt'}. Gjenstår å betale: ${f.owed}, ny forfallsdato ${f.dueOn}.`,
     creditIntro: (n) => `Denne kreditnotaen krediterer faktura ${n}.`,
     creditNote: 'Du trenger ikke å betale noe. Har du allerede betalt, betaler vi beløpet tilbake eller trekker det fra neste kontingent.',
     payment: 'Slik betaler du',
@@ -129,7 +135,8 @@ export const LETTER_TEXTS: Record<Language, LetterTexts> = {
     paid: 'Paid so far',
     owed: 'Still to pay',
     creditTotal: 'Total credited',
-    reminderIntro: (n) => `We have not yet received full payment of invoice ${n}. If you have already paid, please disregard this reminder.`,
+    reminderIntro: (f) =>
+      `Invoice ${f.invoiceNumber} ${f.partlyPaid ? 'is partly paid' : 'has not been recorded as paid'}. Still to pay: ${f.owed}, new due date ${f.dueOn}.`,
     creditIntro: (n) => `This credit note credits invoice ${n}.`,
     creditNote: 'You do not need to pay anything. If you have already paid, we will refund the amount or deduct it from your next fee.',
     payment: 'How to pay',
