@@ -145,6 +145,10 @@ test('a whole dues year through the UI: invoice run, letters, a payment, reminde
   const reminderText = plain(pdfText(reminders));
   expect(reminderText).toContain('Åsa Öberg');
   expect(reminderText).not.toContain('Per Betalare');
+  // The facts first, then the default round text's greeting; nothing about a forgotten fee.
+  expect(reminderText).toMatch(/är inte registrerad som betald\.\s+Kvar att betala:\s+250,00 kr,\s+ny\s+förfallodag/);
+  expect(reminderText).toMatch(/Hej Åsa!\s+En vänlig påminnelse om medlemsavgiften/);
+  expect(reminderText).not.toMatch(/glömts|inte sett/);
   await panelShot(page, 'dues-year-reminders');
 
   // --- Strike-off: the proposal after round 1, the board's PDF, approve (Karin kept), undo.

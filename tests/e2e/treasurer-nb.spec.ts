@@ -55,6 +55,9 @@ test('the treasurer’s year in bokmål: kontonummer and KID, fakturaer, an innb
   await page.getByRole('button', { name: 'Lagre innstillingene' }).click();
   await expect(page.getByTestId('dues-settings-ready')).toHaveText('Innstillingene er komplette: fakturaer kan lages.');
   await expect(form.getByLabel('Organisasjonsnummer')).toHaveValue('974 760 673');
+  // No activities filled in: the default letter leaves out its lead-in to them, in the preview as on paper.
+  await expect(page.getByTestId('letter-preview')).toContainText(`Her kommer kontingenten for ${YEAR}.`);
+  await expect(page.getByTestId('letter-preview')).not.toContainText('Dette skjer fremover');
 
   // --- The year's kontingent: "Kontingent (kr)", due mid-January.
   await page.getByTestId('dues-tab-fees').click();
@@ -80,6 +83,8 @@ test('the treasurer’s year in bokmål: kontonummer and KID, fakturaer, an innb
   const letter = pdfText(invoices);
   for (const words of ['Faktura', 'Forfallsdato', `15.01.${YEAR}`, 'Kontonummer 1234.56.78903', 'KID', '1 250,00 kr', 'Org.nr. 974 760 673', 'Kontingent']) expect(letter).toContain(words);
   expect(letter).not.toMatch(/Medlemsavgift|Påminnelse|OCR/);
+  expect(letter).toMatch(new RegExp(`Her kommer kontingenten for ${YEAR}\\.\\s+Ta gjerne kontakt`));
+  expect(letter).not.toContain('Dette skjer fremover');
   const rows = (await call('dues.invoices', { year: YEAR })).rows;
   const inv = (id: number) => rows.find((r) => r.member.memberId === id)!;
   expect(letter).toContain(inv(kari.id).reference);
@@ -145,6 +150,10 @@ test('the treasurer’s year in bokmål: kontonummer and KID, fakturaer, an innb
   const reminder = pdfText(reminders);
   for (const words of ['Purring 1', 'Per Æsøy-Halvorsen', 'Gjenstår å betale', '750,00 kr', 'KID', inv(per.id).reference]) expect(reminder).toContain(words);
   expect(reminder).not.toContain('Kari Nordmann');
+  // One letter: the facts first (Per paid part), then the round's greeting and ask, not "kanskje den er glemt?".
+  expect(reminder).toMatch(new RegExp(`Faktura ${inv(per.id).number} er delvis betalt\\.\\s+Gjenstår å betale:\\s+750,00 kr,\\s+ny\\s+forfallsdato`));
+  expect(reminder).toMatch(/Hei Per!\s+En vennlig påminnelse om kontingenten/);
+  expect(reminder).not.toMatch(/glemt|ikke mottatt/);
 
   // --- Stryking: the board's list, one person.
   await page.getByTestId('dues-tab-strikeOff').click();
