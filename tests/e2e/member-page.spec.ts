@@ -135,6 +135,13 @@ test('the member page: roles, contacts, change history, status life cycle, journ
   await expect(lastName.getByTestId('history-new')).toHaveText('Berg');
   await expect(drawer.locator('[data-testid="history-row"][data-field^="custom:"]')).toContainText('Antal barn');
   await expect(drawer.locator('[data-testid="history-row"][data-field="status"]')).toHaveCount(2);
+  // Added by hand: the first entry says so, with nothing ("(tomt)") before or after.
+  const created = drawer.getByTestId('history-row').last();
+  await expect(created).toHaveAttribute('data-field', 'created');
+  await expect(created).toContainText('Tillagd i registret');
+  await expect(created).toContainText('Ändrad');
+  await expect(created.getByTestId('history-old')).toHaveText('');
+  await expect(created.getByTestId('history-new')).toHaveText('');
   await page.screenshot({ path: `${SHOTS}/member-page-history.png` });
 
   // The refused save wrote nothing: exactly one last-name change.

@@ -69,9 +69,11 @@ export function createDuplicatesHandlers(context: ContextProvider): DuplicatesAp
         updateMember(ctx, keep, m, 'merge');
         // The other's open type period ends today; its periods then join the kept member's as history.
         db.run(sql`UPDATE member_type_periods SET to_on = max(from_on, ${today}) WHERE member_id = ${otherId} AND to_on IS NULL`);
-        for (const tbl of ['contact_log', 'group_roles', 'member_type_periods', 'member_history'] as const) {
+        for (const tbl of ['contact_log', 'group_roles', 'member_type_periods'] as const) {
           db.run({ text: `UPDATE ${tbl} SET member_id = ? WHERE member_id = ?`, params: [keepId, otherId] });
         }
+        // The other's "added to the register" tells when that record was made: it stays with it (as an import's does).
+        db.run(sql`UPDATE member_history SET member_id = ${keepId} WHERE member_id = ${otherId} AND field != 'created'`);
         const taken = db.all<{ field_id: number; value: string | number }>(
           sql`SELECT field_id, value FROM custom_values v WHERE member_id = ${otherId}
               AND NOT EXISTS (SELECT 1 FROM custom_values k WHERE k.member_id = ${keepId} AND k.field_id = v.field_id)`,

@@ -53,7 +53,7 @@ export function moveCounts(db: Db, keepId: number, otherId: number) {
     contacts: n(sql`SELECT count(*) FROM contact_log WHERE member_id = ${otherId}`),
     roles: n(sql`SELECT count(*) FROM group_roles WHERE member_id = ${otherId}`),
     typePeriods: n(sql`SELECT count(*) FROM member_type_periods WHERE member_id = ${otherId}`),
-    history: n(sql`SELECT count(*) FROM member_history WHERE member_id = ${otherId}`),
+    history: n(sql`SELECT count(*) FROM member_history WHERE member_id = ${otherId} AND field != 'created'`),
     customValues: n(sql`SELECT count(*) FROM custom_values v WHERE v.member_id = ${otherId}
       AND NOT EXISTS (SELECT 1 FROM custom_values k WHERE k.member_id = ${keepId} AND k.field_id = v.field_id)`),
   };

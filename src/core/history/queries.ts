@@ -36,6 +36,16 @@ export function recordHistory(
   return n;
 }
 
+/**
+ * The one entry "added to the register" of a member made by hand: no value before or after, at the
+ * member's creation. (An import's members get theirs from the import's range record instead: see
+ * listHistory.)
+ */
+export function recordCreated(db: Db, memberId: number, at: string): void {
+  db.run(sql`INSERT INTO member_history (member_id, at, field, old_value, new_value, source)
+             VALUES (${memberId}, ${at}, 'created', NULL, NULL, 'edit')`);
+}
+
 interface DbHistory {
   id: number;
   member_id: number;
@@ -52,7 +62,8 @@ interface DbHistory {
  * it created ('created-range' in bulk_changes) rather than stored as a row per member: an import
  * of 100,000 rows would otherwise write 100,000 identical rows. Imports made before the range
  * record stored the row (the NOT EXISTS keeps it from showing twice). Undone imports show
- * nothing: their members are gone.
+ * nothing: their members are gone. "Created" comes last of the entries of its moment (first in
+ * time): a member made as already gone has its status change written in the same instant.
  */
 export function listHistory(db: Db, memberId: number, offset: number, limit: number): { total: number; rows: HistoryEntity[] } {
   const entries = sql`
@@ -64,7 +75,7 @@ export function listHistory(db: Db, memberId: number, offset: number, limit: num
        AND NOT EXISTS (SELECT 1 FROM member_history h WHERE h.member_id = ${memberId} AND h.op_id = r.operation_id AND h.field = 'created')`;
   const total = db.column(sql`SELECT count(*) FROM (${entries})`)[0];
   const rows = db
-    .all<Omit<DbHistory, 'member_id'>>(sql`SELECT * FROM (${entries}) ORDER BY at DESC, id DESC LIMIT ${limit} OFFSET ${offset}`)
+    .all<Omit<DbHistory, 'member_id'>>(sql`SELECT * FROM (${entries}) ORDER BY at DESC, field = 'created', id DESC LIMIT ${limit} OFFSET ${offset}`)
     .map((r) => ({ id: r.id, memberId, at: r.at, field: r.field, oldValue: r.old_value, newValue: r.new_value, source: r.source }));
   return { total, rows };
 }

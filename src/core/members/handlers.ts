@@ -5,6 +5,7 @@ import { sql } from '../db/sql';
 import { segmentPredicate } from '../segments/queries';
 import { MemberListIndex } from './list-index';
 import { isoDate, isoTime, type ContextProvider, type RegisterContext } from '../register/context';
+import { recordCreated } from '../history/queries';
 import { extraColumns } from './columns';
 import { checkStatusChange, recordStatusEvent, statusEvents } from './lifecycle';
 import { memberPage } from './page';
@@ -94,7 +95,13 @@ export function createMembersHandlers(context: ContextProvider): MembersApi {
     async 'members.create'(input) {
       const ctx = context();
       const m = validated(ctx, input);
-      return ctx.write(() => mustGetMember(ctx.db, insertMember(ctx, m)));
+      return ctx.write(() => {
+        // The history entry is written here, not by insertMember: an import's members get theirs
+        // from its range record, and its batch insert must write exactly what insertMember writes.
+        const created = mustGetMember(ctx.db, insertMember(ctx, m));
+        recordCreated(ctx.db, created.id, created.createdAt);
+        return created;
+      });
     },
 
     async 'members.update'({ id, input }) {

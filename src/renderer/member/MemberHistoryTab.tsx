@@ -33,6 +33,8 @@ export function MemberHistoryTab({ page, types }: { page: MemberPageEntity; type
   };
 
   const valueText = (field: string, v: string | null) => {
+    // "Added to the register" has no value before, and after only an import's file name.
+    if (field === 'created') return v ?? '';
     if (v === null) return t('memberPage.history.empty');
     if (FLAGS.has(field)) return v === '1' ? t('memberPage.history.yes') : t('memberPage.history.no');
     if (field === 'status') return t(`members.status.${v}`, { defaultValue: v });
