@@ -1,4 +1,4 @@
-import { Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreditsReport, PaymentsReport, ReceivablesReport, RegisterInfo, ReportChoice } from '../../shared/contract';
@@ -13,6 +13,7 @@ import { useFormat } from '../member/format';
 import { pickSavePath } from './files';
 import { SavedFile } from '../components/SavedFile';
 import { Failure } from './Failure';
+import { PanelHeader } from '../components/PanelHeader';
 
 type Kind = ReportChoice['report'];
 type Shown = { kind: 'receivables'; r: ReceivablesReport } | { kind: 'payments'; r: PaymentsReport } | { kind: 'credits'; r: CreditsReport };
@@ -92,12 +93,7 @@ export function ReportsPanel({ info }: { info: RegisterInfo }) {
 
   return (
     <Stack gap="lg" p="md" maw={1100}>
-      <Stack gap={4}>
-        <Title order={2}>{t('treasury.reports.title')}</Title>
-        <Text c="dimmed" maw={760}>
-          {t('treasury.reports.intro')}
-        </Text>
-      </Stack>
+      <PanelHeader title={t('treasury.reports.title')} intro={t('treasury.reports.intro')} />
       <Paper withBorder p="md">
         <form
           onSubmit={(e) => {

@@ -10,6 +10,7 @@ import { pickSavePath } from './files';
 import { SavedFile } from '../components/SavedFile';
 import { Failure } from './Failure';
 import { bookedMethods } from './sie-methods';
+import { PanelHeader } from '../components/PanelHeader';
 
 function AccountRow({ label, value, onChange, error }: { label: string; value: BookAccount; onChange: (a: BookAccount) => void; error: (part: 'number' | 'name') => string | null }) {
   const { t } = useTranslation();
@@ -164,12 +165,7 @@ export function SiePanel({ info }: { info: RegisterInfo }) {
 
   return (
     <Stack gap="lg" p="md" maw={1100}>
-      <Stack gap={4}>
-        <Title order={2}>{t('treasury.sie.title')}</Title>
-        <Text c="dimmed" maw={760}>
-          {t('treasury.sie.intro')}
-        </Text>
-      </Stack>
+      <PanelHeader title={t('treasury.sie.title')} intro={t('treasury.sie.intro')} />
       <Paper withBorder p="md">
         <form
           onSubmit={(e) => {

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, SegmentedControl, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { monthRange, todayLocal } from '../dates';
 import { uiLanguage } from '../language';
 import { MonthCalendar } from './MonthCalendar';
 import { PlanList } from './PlanList';
+import { PanelHeader } from '../../components/PanelHeader';
 
 /** The plan: a month calendar or the whole list, a new send-out, and the plan as a calendar file. */
 export function PlanView(props: { onOpen: (id: number) => void; onNew: () => void; month: string; onMonth: (m: string) => void; view: 'calendar' | 'list'; onView: (v: 'calendar' | 'list') => void }) {
@@ -50,12 +51,7 @@ export function PlanView(props: { onOpen: (id: number) => void; onNew: () => voi
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2}>{t('communication.plan.title')}</Title>
-          <Text c="dimmed" maw={760}>
-            {t('communication.plan.intro')}
-          </Text>
-        </div>
+        <PanelHeader title={t('communication.plan.title')} intro={t('communication.plan.intro')} />
         <Group>
           <Button variant="default" onClick={() => void exportPlan()}>
             {t('communication.plan.ics')}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReminderRoundEntity, RegisterInfo } from '../../../shared/contract';
@@ -9,6 +9,7 @@ import { YearField } from '../runs/YearField';
 import { useDuesYear, validYear } from '../runs/useDuesYear';
 import { isDirty, newDraft, toDraft, toInputs, type RoundDraft } from './drafts';
 import { RoundCard } from './RoundCard';
+import { PanelHeader } from '../../components/PanelHeader';
 
 /**
  * The year's reminder rounds (three by default): each editable and saved together with
@@ -84,12 +85,7 @@ export function RemindersPanel({ info }: { info: RegisterInfo }) {
 
   return (
     <Stack gap="lg" p="md" maw={1000}>
-      <Stack gap={4}>
-        <Title order={2}>{t('duesRuns.reminders.title', { year })}</Title>
-        <Text c="dimmed" maw={760}>
-          {t('duesRuns.reminders.intro')}
-        </Text>
-      </Stack>
+      <PanelHeader title={t('duesRuns.reminders.title', { year })} intro={t('duesRuns.reminders.intro')} />
       <YearField year={year} onYear={setYear} />
 
       {failure && (

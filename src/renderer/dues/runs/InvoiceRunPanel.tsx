@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Divider, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Divider, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvoiceRunEntity, InvoiceRunPreview, MembershipTypeEntity, RegisterInfo } from '../../../shared/contract';
@@ -18,6 +18,7 @@ import { PreviewInvoices } from './PreviewInvoices';
 import { RunsList, useRunLetters } from './RunsList';
 import { useDuesYear, validYear } from './useDuesYear';
 import { YearField } from './YearField';
+import { PanelHeader } from '../../components/PanelHeader';
 
 /** How many invoices and exclusions the preview lists by name (the totals always count everyone). */
 const PREVIEW_LIMIT = 300;
@@ -109,12 +110,7 @@ export function InvoiceRunPanel({ info, goTo }: { info: RegisterInfo; goTo?: (ta
 
   return (
     <Stack gap="lg" p="md" maw={1100}>
-      <Stack gap={4}>
-        <Title order={2}>{t('duesRuns.run.title')}</Title>
-        <Text c="dimmed" maw={760}>
-          {t('duesRuns.run.intro')}
-        </Text>
-      </Stack>
+      <PanelHeader title={t('duesRuns.run.title')} intro={t('duesRuns.run.intro')} />
 
       <Paper withBorder p="md">
         <form

@@ -12,6 +12,7 @@ import { YearField } from '../runs/YearField';
 import { useDuesYear, validYear } from '../runs/useDuesYear';
 import { ProposalTable } from './ProposalTable';
 import { StruckOffList } from './StruckOffList';
+import { PanelHeader } from '../../components/PanelHeader';
 
 type Proposal = { kind: 'ready'; proposal: StrikeOffProposal } | { kind: 'noRound' } | { kind: 'loading' };
 
@@ -116,12 +117,7 @@ export function StrikeOffPanel({ info }: { info: RegisterInfo }) {
 
   return (
     <Stack gap="lg" p="md" maw={1000}>
-      <Stack gap={4}>
-        <Title order={2}>{t('duesRuns.strikeOff.title', { year })}</Title>
-        <Text c="dimmed" maw={760}>
-          {t('duesRuns.strikeOff.intro')}
-        </Text>
-      </Stack>
+      <PanelHeader title={t('duesRuns.strikeOff.title', { year })} intro={t('duesRuns.strikeOff.intro')} />
       <YearField year={year} onYear={setYear} />
 
       {failure && (
