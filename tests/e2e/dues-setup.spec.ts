@@ -83,6 +83,8 @@ test('the treasurer sets up dues: settings with a bad then good bankgiro, a logo
   await expect(dues.setting('Bankgironummer')).toHaveAccessibleDescription(/Kontrollsiffran stämmer inte/);
   await dues.setSetting('Bankgironummer', '');
   await page.getByRole('button', { name: 'Spara inställningarna' }).click();
+  // The form takes the saved settings back when the save answers: type again only after that.
+  await expect(page.getByText('Inställningarna för avgifter är sparade.')).toBeVisible();
   await expect(page.getByTestId('dues-settings-missing')).toContainText('Bankgiro eller plusgiro');
   await dues.setSetting('Bankgironummer', '5402-9682');
   await page.getByRole('button', { name: 'Spara inställningarna' }).click();
